@@ -1,0 +1,24 @@
+namespace PinpointAggregator.Trail.Reading;
+
+/// <summary>The top-level record fields the reader keeps; everything else is skipped unread.</summary>
+internal enum RecordField : byte
+{
+    None,
+    EventId,
+    EventTime,
+    EventSource,
+    EventName,
+    EventType,
+    AwsRegion,
+    RecipientAccountId,
+    SourceIpAddress,
+    UserAgent,
+    ErrorCode,
+    ErrorMessage,
+    RequestId,
+    ReadOnly,
+    UserIdentity,
+    RequestParameters,
+    ResponseElements,
+    Addendum,
+}

@@ -1,0 +1,162 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.IO.Hashing;
+using System.Text.Json;
+using PinpointAggregator.Trail.Events;
+
+namespace PinpointAggregator.Trail.Reading;
+
+/// <summary>
+/// Reads one gzip-compressed CloudTrail log file and returns the records whose event source is kept,
+/// or a typed error. Never returns part of a file and never throws for a bad file.
+/// </summary>
+/// <remarks>
+/// One streaming pass: gzip decompression into a pooled buffer, CRC32 and UTF-8 validation of each
+/// chunk while it is in cache, and a <see cref="Utf8JsonReader"/> scan that skips unwanted records
+/// without allocating. Memory per read is bounded by the largest record, not the file. Thread-safe:
+/// one instance can serve all threads.
+/// </remarks>
+public sealed class TrailFileReader
+{
+    /// <summary>Start with a buffer that fits in L2 cache: decompress a chunk, then scan it while it is hot.</summary>
+    private const int InitialBufferBytes = 128 * 1024;
+
+    private readonly TrailReaderOptions _options;
+    private readonly EventSourceFilter _filter;
+
+    public TrailFileReader(TrailReaderOptions? options = null)
+    {
+        _options = options ?? new TrailReaderOptions();
+        _options.Validate();
+        _filter = new EventSourceFilter(_options.EventSources);
+    }
+
+    /// <summary>Reads a whole gzip file from <paramref name="compressed"/> (which stays open).</summary>
+    public TrailReadResult Read(Stream compressed)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        var events = new List<TrailEvent>();
+        var parser = new RecordsDocumentParser(_filter, events);
+        var trailer = new GzipTrailerStream(compressed);
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+        var decompressed = 0L;
+        var parsedUpTo = 0L;
+        try
+        {
+            using var gzip = new GZipStream(trailer, CompressionMode.Decompress, leaveOpen: true);
+            var crc = new Crc32();
+            var utf8 = new Utf8StreamValidator();
+            int start = 0, end = 0;
+            var final = false;
+            while (!final)
+            {
+                if (end == buffer.Length)
+                {
+                    buffer = MakeRoom(buffer, ref start, ref end);
+                }
+
+                // Fill the buffer before parsing: every parse restarts the unit cut by the buffer's end.
+                while (end < buffer.Length)
+                {
+                    var n = gzip.Read(buffer, end, buffer.Length - end);
+                    if (n == 0)
+                    {
+                        final = true;
+                        trailer.DrainToEnd();
+                        trailer.VerifyTrailer(crc.GetCurrentHashAsUInt32(), decompressed);
+                        if (!utf8.IsComplete)
+                        {
+                            throw new TrailFormatException(TrailFileErrorKind.InvalidUtf8, "the data ends inside a multi-byte UTF-8 sequence");
+                        }
+
+                        break;
+                    }
+
+                    var chunk = buffer.AsSpan(end, n);
+                    decompressed += n;
+                    if (decompressed > _options.MaxDecompressedBytes)
+                    {
+                        throw new TrailFormatException(TrailFileErrorKind.DecompressedSizeLimitExceeded, $"the file decompresses to more than {_options.MaxDecompressedBytes} bytes (the configured cap)");
+                    }
+
+                    crc.Append(chunk);
+                    if (!utf8.Append(chunk))
+                    {
+                        throw new TrailFormatException(TrailFileErrorKind.InvalidUtf8, $"invalid UTF-8 in decompressed bytes {decompressed - n}..{decompressed}");
+                    }
+
+                    end += n;
+                }
+
+                var consumed = parser.Parse(buffer.AsSpan(start, end - start), final);
+                start += consumed;
+                parsedUpTo += consumed;
+                if (end - start > _options.MaxRecordBytes)
+                {
+                    throw new TrailFormatException(TrailFileErrorKind.RecordTooLarge, $"a single JSON value starting at decompressed byte {parsedUpTo} is larger than {_options.MaxRecordBytes} bytes (the configured cap)");
+                }
+            }
+
+            if (!parser.IsComplete)
+            {
+                throw new TrailFormatException(TrailFileErrorKind.InvalidJson, "the JSON ends before the top-level object closes");
+            }
+
+            return TrailReadResult.Success(events, parser.RecordsRead, trailer.BytesRead, decompressed);
+        }
+        catch (TrailFormatException e)
+        {
+            return Fail(e.Kind, e.Message);
+        }
+        catch (JsonException e)
+        {
+            return Fail(TrailFileErrorKind.InvalidJson, $"invalid JSON after decompressed byte {parsedUpTo}: {e.Message}");
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail(TrailFileErrorKind.CorruptGzip, $"the gzip data is corrupt or fails its CRC32 check after {trailer.BytesRead} compressed bytes ({e.Message})");
+        }
+        catch (IOException e)
+        {
+            return Fail(TrailFileErrorKind.SourceReadFailed, $"reading the source failed after {trailer.BytesRead} compressed bytes: {e.Message}");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        TrailReadResult Fail(TrailFileErrorKind kind, string message) =>
+            TrailReadResult.Failure(new TrailFileError(kind, message, decompressed, parser.RecordsRead), trailer.BytesRead, decompressed);
+    }
+
+    /// <summary>Reads a file from disk.</summary>
+    public TrailReadResult ReadFile(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+            return Read(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return TrailReadResult.Failure(new TrailFileError(TrailFileErrorKind.SourceReadFailed, $"cannot open '{path}': {e.Message}", 0, 0), 0, 0);
+        }
+    }
+
+    /// <summary>Moves the unparsed tail to the front, or grows the buffer when one unit fills it.</summary>
+    private static byte[] MakeRoom(byte[] buffer, ref int start, ref int end)
+    {
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+            return buffer;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, end).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+}

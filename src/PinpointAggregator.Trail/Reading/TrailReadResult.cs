@@ -1,0 +1,39 @@
+using PinpointAggregator.Trail.Events;
+
+namespace PinpointAggregator.Trail.Reading;
+
+/// <summary>
+/// The outcome of reading one file: either every kept event of the file, or an error and no events.
+/// A file is never half-read: a rejected file yields nothing.
+/// </summary>
+public sealed class TrailReadResult
+{
+    private TrailReadResult(IReadOnlyList<TrailEvent> events, TrailFileError? error, int recordsRead, long compressedBytes, long decompressedBytes)
+    {
+        Events = events;
+        Error = error;
+        RecordsRead = recordsRead;
+        CompressedBytes = compressedBytes;
+        DecompressedBytes = decompressedBytes;
+    }
+
+    /// <summary>The kept events, in file order; empty when the file was rejected.</summary>
+    public IReadOnlyList<TrailEvent> Events { get; }
+
+    public TrailFileError? Error { get; }
+
+    public bool Succeeded => Error is null;
+
+    /// <summary>Records of any event source in the file (before the error, when rejected).</summary>
+    public int RecordsRead { get; }
+
+    public long CompressedBytes { get; }
+
+    public long DecompressedBytes { get; }
+
+    internal static TrailReadResult Success(IReadOnlyList<TrailEvent> events, int recordsRead, long compressedBytes, long decompressedBytes) =>
+        new(events, null, recordsRead, compressedBytes, decompressedBytes);
+
+    internal static TrailReadResult Failure(TrailFileError error, long compressedBytes, long decompressedBytes) =>
+        new([], error, error.RecordsReadBeforeError, compressedBytes, decompressedBytes);
+}

@@ -1,0 +1,51 @@
+using PinpointAggregator.Trail.Pinpoint;
+
+namespace PinpointAggregator.Trail.Reading;
+
+/// <summary>What the trail reader keeps and the limits it enforces per file.</summary>
+public sealed class TrailReaderOptions
+{
+    /// <summary>Configuration section name (<c>Trail:Reader</c>).</summary>
+    public const string SectionName = "Trail:Reader";
+
+    /// <summary>
+    /// Default cap on decompressed bytes per file: 256 MiB. CloudTrail log files are typically a few
+    /// megabytes uncompressed; the cap only stops decompression bombs.
+    /// </summary>
+    public const long DefaultMaxDecompressedBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Default cap on one record: 1 MiB. CloudTrail limits an event to 256 KB; anything far larger is a
+    /// corrupt or hostile file, and the cap bounds the reader's buffer.
+    /// </summary>
+    public const int DefaultMaxRecordBytes = 1024 * 1024;
+
+    /// <summary>Records whose <c>eventSource</c> is in this set are kept. Default: Amazon Pinpoint only.</summary>
+    /// <remarks>Add <c>sms-voice.amazonaws.com</c> to follow AWS End User Messaging.</remarks>
+    public IReadOnlyCollection<string> EventSources { get; set; } = [PinpointTargetResolver.PinpointEventSource];
+
+    /// <summary>A file that decompresses to more bytes than this is rejected.</summary>
+    public long MaxDecompressedBytes { get; set; } = DefaultMaxDecompressedBytes;
+
+    /// <summary>A file with a single record (or other JSON value) larger than this is rejected.</summary>
+    public int MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
+
+    /// <summary>Throws with the option's name when a value cannot work.</summary>
+    public void Validate()
+    {
+        if (EventSources is null || EventSources.Count == 0 || EventSources.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(EventSources)} must name at least one event source, with no empty entries.");
+        }
+
+        if (MaxRecordBytes < 1024)
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(MaxRecordBytes)} must be at least 1024 bytes (was {MaxRecordBytes}).");
+        }
+
+        if (MaxDecompressedBytes < MaxRecordBytes)
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(MaxDecompressedBytes)} must be at least {nameof(MaxRecordBytes)} (was {MaxDecompressedBytes}).");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text;
+using PinpointAggregator.Trail.Reading;
+
+namespace PinpointAggregator.Trail.Tests.Reading;
+
+/// <summary>Every bad file gives a typed error, no events, and how far the reader got.</summary>
+public sealed class TrailFileReaderBadFileTests
+{
+    private static readonly string GoodJson = TrailFiles.Document(Enumerable.Range(0, 400).Select(i => TrailFiles.PinpointRecord($"p{i}")));
+
+    [Fact]
+    public void TruncatedGzip_IsRejected()
+    {
+        var gz = TrailFiles.Gzip(GoodJson);
+
+        var result = TrailFiles.Read(gz[..(gz.Length / 2)]);
+
+        AssertRejected(result, TrailFileErrorKind.TruncatedGzip);
+    }
+
+    [Fact]
+    public void MissingOnlyTheGzipTrailer_IsRejected_ThoughEveryJsonByteDecompresses()
+    {
+        var gz = TrailFiles.Gzip(GoodJson);
+
+        var result = TrailFiles.Read(gz[..^8]);
+
+        AssertRejected(result, TrailFileErrorKind.TruncatedGzip);
+        Assert.Equal(Encoding.UTF8.GetByteCount(GoodJson), result.DecompressedBytes);
+    }
+
+    [Fact]
+    public void WrongCrc32InTrailer_IsCorruptGzip()
+    {
+        var gz = TrailFiles.Gzip(GoodJson);
+        gz[^8] ^= 0xFF;
+
+        AssertRejected(TrailFiles.Read(gz), TrailFileErrorKind.CorruptGzip);
+    }
+
+    [Fact]
+    public void PartOfTheTrailerMissing_IsTruncatedGzip()
+    {
+        var gz = TrailFiles.Gzip(GoodJson);
+
+        AssertRejected(TrailFiles.Read(gz[..^3]), TrailFileErrorKind.TruncatedGzip);
+    }
+
+    [Fact]
+    public void NotGzipAtAll_IsCorruptGzip()
+    {
+        AssertRejected(TrailFiles.Read(Encoding.UTF8.GetBytes(GoodJson)), TrailFileErrorKind.CorruptGzip);
+    }
+
+    [Fact]
+    public void EmptyFile_IsTruncatedGzip()
+    {
+        AssertRejected(TrailFiles.Read([]), TrailFileErrorKind.TruncatedGzip);
+    }
+
+    [Fact]
+    public void InvalidJson_IsRejected_WithRecordsReadBeforeTheError()
+    {
+        var records = Enumerable.Range(0, 10).Select(i => TrailFiles.PinpointRecord($"p{i}")).ToList();
+        records[7] = records[7].Replace("\"eventName\":", "\"eventName\"", StringComparison.Ordinal);
+
+        var result = TrailFiles.ReadJson(TrailFiles.Document(records));
+
+        AssertRejected(result, TrailFileErrorKind.InvalidJson);
+        Assert.Equal(7, result.Error!.RecordsReadBeforeError);
+    }
+
+    [Fact]
+    public void TruncatedJson_InValidGzip_IsRejected()
+    {
+        AssertRejected(TrailFiles.ReadJson(GoodJson[..(GoodJson.Length / 2)]), TrailFileErrorKind.InvalidJson);
+    }
+
+    [Fact]
+    public void TrailingGarbage_AfterTheTopLevelObject_IsInvalidJson()
+    {
+        AssertRejected(TrailFiles.ReadJson(GoodJson + "{}"), TrailFileErrorKind.InvalidJson);
+    }
+
+    [Theory]
+    [InlineData("{\"records\":[]}")]
+    [InlineData("{\"Records\":{}}")]
+    [InlineData("{\"Records\":null}")]
+    [InlineData("[{\"eventID\":\"x\"}]")]
+    [InlineData("{}")]
+    public void TopLevelWithoutRecordsArray_IsMissingRecords(string json)
+    {
+        AssertRejected(TrailFiles.ReadJson(json), TrailFileErrorKind.MissingRecords);
+    }
+
+    [Fact]
+    public void RecordThatIsNotAnObject_IsInvalidRecord()
+    {
+        AssertRejected(TrailFiles.ReadJson("{\"Records\":[" + TrailFiles.PinpointRecord("p1") + ",42]}"), TrailFileErrorKind.InvalidRecord);
+    }
+
+    [Fact]
+    public void KeptRecordWithoutEventId_IsInvalidRecord()
+    {
+        var json = TrailFiles.Document([TrailFiles.PinpointRecord("p1").Replace("\"eventID\"", "\"eventId\"", StringComparison.Ordinal)]);
+
+        var result = TrailFiles.ReadJson(json);
+
+        AssertRejected(result, TrailFileErrorKind.InvalidRecord);
+        Assert.Contains("eventID", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecompressionBomb_IsStoppedAtTheCap()
+    {
+        // 64 MiB of spaces compresses to about 64 KiB.
+        var bomb = new byte[64 * 1024 * 1024];
+        Array.Fill(bomb, (byte)' ');
+        var options = new TrailReaderOptions { MaxDecompressedBytes = 4 * 1024 * 1024 };
+
+        var result = TrailFiles.Read(TrailFiles.Gzip(bomb), options);
+
+        AssertRejected(result, TrailFileErrorKind.DecompressedSizeLimitExceeded);
+        Assert.InRange(result.DecompressedBytes, options.MaxDecompressedBytes, options.MaxDecompressedBytes + (1024 * 1024));
+    }
+
+    [Fact]
+    public void SingleHugeRecord_IsRejected_AndTheBufferStaysBounded()
+    {
+        var huge = TrailFiles.PinpointRecord("big", extra: $",\"userAgent\":\"{new string('a', 3 * 1024 * 1024)}\"");
+        var json = TrailFiles.Document([TrailFiles.PinpointRecord("p1"), huge, TrailFiles.PinpointRecord("p2")]);
+        var options = new TrailReaderOptions { MaxRecordBytes = 256 * 1024 };
+
+        var result = TrailFiles.ReadJson(json, options);
+
+        AssertRejected(result, TrailFileErrorKind.RecordTooLarge);
+        Assert.Equal(1, result.Error!.RecordsReadBeforeError);
+        Assert.True(result.DecompressedBytes < 2 * 1024 * 1024, $"read {result.DecompressedBytes} bytes before rejecting");
+    }
+
+    [Fact]
+    public void LargeRecord_UnderTheCap_IsRead()
+    {
+        var large = TrailFiles.PinpointRecord("big", extra: $",\"userAgent\":\"{new string('a', 600 * 1024)}\"");
+
+        var result = TrailFiles.ReadJson(TrailFiles.Document([TrailFiles.PinpointRecord("p1"), large]));
+
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal(600 * 1024, result.Events[1].UserAgent!.Length);
+    }
+
+    [Fact]
+    public void InvalidUtf8_InsideAString_IsRejected()
+    {
+        var bytes = Encoding.UTF8.GetBytes(GoodJson);
+        var at = Array.IndexOf(bytes, (byte)'1', bytes.Length / 2);
+        bytes[at] = 0xFF;
+
+        AssertRejected(TrailFiles.Read(TrailFiles.Gzip(bytes)), TrailFileErrorKind.InvalidUtf8);
+    }
+
+    [Fact]
+    public void Utf8SequenceCutAtTheEnd_IsRejected()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"Records\":[]}  ");
+        bytes[^1] = 0xE2; // the lead byte of a three-byte sequence, and nothing after it
+
+        AssertRejected(TrailFiles.Read(TrailFiles.Gzip(bytes)), TrailFileErrorKind.InvalidUtf8);
+    }
+
+    [Fact]
+    public void SourceThatFailsToRead_IsATransientError()
+    {
+        var result = new TrailFileReader().Read(new FailingStream(TrailFiles.Gzip(GoodJson)));
+
+        AssertRejected(result, TrailFileErrorKind.SourceReadFailed);
+        Assert.True(result.Error!.IsTransient);
+    }
+
+    private static void AssertRejected(TrailReadResult result, TrailFileErrorKind kind)
+    {
+        Assert.False(result.Succeeded, "the file was accepted");
+        Assert.True(kind == result.Error!.Kind, $"expected {kind}, got {result.Error}");
+        Assert.Empty(result.Events);
+        Assert.False(string.IsNullOrWhiteSpace(result.Error.Message));
+    }
+
+    /// <summary>Serves the first half of the data, then fails like a reset connection.</summary>
+    private sealed class FailingStream(byte[] data) : MemoryStream(data)
+    {
+        public override int Read(Span<byte> buffer) =>
+            Position >= Length / 2 ? throw new IOException("connection reset by peer") : base.Read(buffer[..Math.Min(buffer.Length, 1024)]);
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    }
+}
