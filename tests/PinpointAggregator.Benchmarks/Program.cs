@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using PinpointAggregator.Benchmarks;
+using PinpointAggregator.SampleData;
+using PinpointAggregator.Trail.Local;
+using PinpointAggregator.Trail.Reading;
+
+// Usage: dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- [CORPUS_FOLDER] [DAYS] [ITERATIONS]
+// Generates the corpus on first use (SampleTrailOptions.Benchmark: about 125 MB of JSON per day), loads
+// every file into memory so disk speed does not count, then times each reader over the whole corpus,
+// single-threaded and on all cores, and prints the best of ITERATIONS runs as a Markdown table.
+var folder = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "pinpoint-bench-corpus");
+var days = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+
+if (!File.Exists(Path.Combine(folder, SampleTrail.GroundTruthFileName)))
+{
+    Console.Error.WriteLine($"generating a {days}-day corpus in {folder} ...");
+    SampleTrailGenerator.Generate(folder, SampleTrailOptions.Benchmark(days));
+}
+
+var files = LocalTrailFiles.Find([folder]).Select(File.ReadAllBytes).ToArray();
+var reader = new TrailFileReader();
+var json = files.Sum(f => Baselines.Decompress(f));
+var records = files.Sum(f => (long)reader.Read(new MemoryStream(f)).RecordsRead);
+Console.Error.WriteLine($"corpus: {files.Length} files, {files.Sum(f => (long)f.Length) / 1e6:F0} MB gzip, {json / 1e6:F0} MB JSON, {records} records; {Environment.ProcessorCount} cores");
+
+var contenders = new (string Name, Func<byte[], long> Run)[]
+{
+    ("(a) decompress only (GZipStream)", Baselines.Decompress),
+    ("(b) decompress + Utf8JsonReader token scan (the floor)", Baselines.DecompressAndScan),
+    ("TrailFileReader (CRC32, UTF-8 check, filter, Pinpoint events)", f => reader.Read(new MemoryStream(f)).Events.Count),
+};
+
+var results = new Dictionary<(string, int), double>();
+foreach (var threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+{
+    foreach (var (name, run) in contenders)
+    {
+        Measure(files.Take(files.Length / 10).ToArray(), run, threads); // warm-up: JIT, tiering, pools
+        var best = Enumerable.Range(0, iterations).Min(_ => Measure(files, run, threads));
+        results[(name, threads)] = best;
+        Console.Error.WriteLine($"{name}, {threads} thread(s): {json / 1e6 / best:F0} MB/s");
+    }
+}
+
+var floor = contenders[1].Name;
+Console.WriteLine($"| reader | threads | MB/s (uncompressed JSON) | records/s | vs (b) |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (var ((name, threads), seconds) in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {threads} | {json / 1e6 / seconds:F0} | {records / seconds / 1e3:F0}k | {results[(floor, threads)] / seconds:P0} |"));
+}
+
+static double Measure(byte[][] files, Func<byte[], long> run, int threads)
+{
+    var clock = Stopwatch.StartNew();
+    Parallel.ForEach(
+        System.Collections.Concurrent.Partitioner.Create(files, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+        new ParallelOptions { MaxDegreeOfParallelism = threads },
+        f => run(f));
+    return clock.Elapsed.TotalSeconds;
+}
