@@ -113,14 +113,15 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void DecompressionBomb_IsStoppedAtTheCap()
     {
-        // 64 MiB of spaces compresses to about 64 KiB.
-        var bomb = new byte[64 * 1024 * 1024];
-        Array.Fill(bomb, (byte)' ');
+        // 200,000 identical small records: about 70 MB of JSON that gzip shrinks a thousandfold.
+        // Every record is under the record cap, so only the decompressed-size cap can stop it.
+        var bomb = TrailFiles.Gzip(TrailFiles.Document(Enumerable.Repeat(TrailFiles.OtherRecord("same"), 200_000)));
         var options = new TrailReaderOptions { MaxDecompressedBytes = 4 * 1024 * 1024 };
 
-        var result = TrailFiles.Read(TrailFiles.Gzip(bomb), options);
+        var result = TrailFiles.Read(bomb, options);
 
         AssertRejected(result, TrailFileErrorKind.DecompressedSizeLimitExceeded);
+        Assert.True(bomb.Length < 1024 * 1024, $"the bomb is {bomb.Length} bytes compressed");
         Assert.InRange(result.DecompressedBytes, options.MaxDecompressedBytes, options.MaxDecompressedBytes + (1024 * 1024));
     }
 
@@ -185,12 +186,42 @@ public sealed class TrailFileReaderBadFileTests
         Assert.False(string.IsNullOrWhiteSpace(result.Error.Message));
     }
 
-    /// <summary>Serves the first half of the data, then fails like a reset connection.</summary>
-    private sealed class FailingStream(byte[] data) : MemoryStream(data)
+    /// <summary>Serves the first half of the data in small reads, then fails like a reset connection.</summary>
+    private sealed class FailingStream(byte[] data) : Stream
     {
-        public override int Read(Span<byte> buffer) =>
-            Position >= Length / 2 ? throw new IOException("connection reset by peer") : base.Read(buffer[..Math.Min(buffer.Length, 1024)]);
+        private int _position;
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => data.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= data.Length / 2)
+            {
+                throw new IOException("connection reset by peer");
+            }
+
+            var n = Math.Min(Math.Min(count, 1024), data.Length - _position);
+            data.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
