@@ -5,7 +5,7 @@ using PinpointAggregator.Trail.Summary;
 namespace PinpointAggregator.Cli.Commands;
 
 /// <summary>A self-overwriting progress line on standard error, redrawn at most five times a second.</summary>
-internal sealed class ProgressLine(ProgressMode mode) : IDisposable
+internal sealed class ProgressLine(ProgressMode mode)
 {
     private static readonly long Interval = Stopwatch.Frequency / 5;
 
@@ -35,9 +35,5 @@ internal sealed class ProgressLine(ProgressMode mode) : IDisposable
         {
             Console.Error.WriteLine($"\rscan: {summary.Totals.Files} files ({summary.Totals.FilesFailed} failed), {summary.Totals.Events} events, {summary.Applications.Count} applications in {_clock.Elapsed.TotalSeconds:F1} s          ");
         }
-    }
-
-    public void Dispose()
-    {
     }
 }

@@ -50,7 +50,7 @@ internal static class ScanCommand
             return ExitCodes.UsageError;
         }
 
-        using var progress = new ProgressLine(progressMode);
+        var progress = new ProgressLine(progressMode);
         var summary = new LocalTrailScanner(reader, parallelism).Scan(files, progress.Report, cancellationToken);
         progress.Finish(summary);
 
