@@ -63,10 +63,10 @@ public sealed record TrailKey
     public static bool TryParse(string key, [NotNullWhen(true)] out TrailKey? result, [NotNullWhen(false)] out string? reason)
     {
         result = null;
-        var logs = key.StartsWith(LogsSegment + "/", StringComparison.Ordinal)
-            ? 0
-            : key.LastIndexOf("/" + LogsSegment + "/", StringComparison.Ordinal) + 1;
-        if (logs == 0 && !key.StartsWith(LogsSegment + "/", StringComparison.Ordinal))
+        // The logs level is "AWSLogs/" at the start, or after the bucket prefix (the last one wins).
+        var atStart = key.StartsWith(LogsSegment + "/", StringComparison.Ordinal);
+        var logs = atStart ? 0 : key.LastIndexOf("/" + LogsSegment + "/", StringComparison.Ordinal) + 1;
+        if (!atStart && logs == 0)
         {
             reason = "no AWSLogs/ segment";
             return false;

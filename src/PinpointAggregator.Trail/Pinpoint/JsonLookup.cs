@@ -17,9 +17,19 @@ internal static class JsonLookup
         }
 
         var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        reader.Read();
+        return MoveToProperty(ref reader, name) ? ScalarText(ref reader) : null;
+    }
+
+    /// <summary>
+    /// From the start of an object, moves the reader to the value of its top-level property
+    /// <paramref name="name"/>; false (reader past the object) when there is none.
+    /// </summary>
+    public static bool MoveToProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return null;
+            return false;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -28,13 +38,13 @@ internal static class JsonLookup
             reader.Read();
             if (match)
             {
-                return ScalarText(ref reader);
+                return true;
             }
 
             reader.Skip();
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>

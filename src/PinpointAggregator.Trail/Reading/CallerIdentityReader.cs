@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PinpointAggregator.Trail.Events;
+using PinpointAggregator.Trail.Pinpoint;
 
 namespace PinpointAggregator.Trail.Reading;
 
@@ -24,31 +25,11 @@ internal static class CallerIdentityReader
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        return Descend(ref reader, "sessionContext"u8) && Descend(ref reader, "sessionIssuer"u8) && Descend(ref reader, "arn"u8) && reader.TokenType == JsonTokenType.String
+        return JsonLookup.MoveToProperty(ref reader, "sessionContext"u8)
+            && JsonLookup.MoveToProperty(ref reader, "sessionIssuer"u8)
+            && JsonLookup.MoveToProperty(ref reader, "arn"u8)
+            && reader.TokenType == JsonTokenType.String
             ? reader.GetString()
             : null;
-    }
-
-    /// <summary>From the start of an object, moves the reader to the value of <paramref name="name"/>.</summary>
-    private static bool Descend(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var match = reader.ValueTextEquals(name);
-            reader.Read();
-            if (match)
-            {
-                return true;
-            }
-
-            reader.Skip();
-        }
-
-        return false;
     }
 }
