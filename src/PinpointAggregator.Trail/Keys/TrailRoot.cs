@@ -33,4 +33,17 @@ public readonly record struct TrailRoot(string BucketPrefix, string? Organizatio
     /// <summary>One UTC day of one account and region: the unit a poll lists.</summary>
     public string DayPrefix(string accountId, string region, DateOnly day) =>
         RegionPrefix(accountId, region) + day.ToString("yyyy'/'MM'/'dd'/'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A <c>StartAfter</c> value for listing <see cref="RegionPrefix"/>: it sorts just before every log key
+    /// of this account and region stamped at or after <paramref name="time"/> (to the minute) and after
+    /// every earlier one. The day path is part of it, so one listing runs across day and month ends.
+    /// </summary>
+    public string LogKeysFrom(string accountId, string region, DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        return DayPrefix(accountId, region, DateOnly.FromDateTime(utc))
+            + accountId + "_CloudTrail_" + region + "_"
+            + utc.ToString("yyyyMMdd'T'HHmm", CultureInfo.InvariantCulture) + "Z";
+    }
 }

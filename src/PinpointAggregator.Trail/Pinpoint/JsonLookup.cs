@@ -8,7 +8,7 @@ namespace PinpointAggregator.Trail.Pinpoint;
 /// </summary>
 internal static class JsonLookup
 {
-    /// <summary>The string (or number, as text) value of a top-level property; null when absent.</summary>
+    /// <summary>The string (or number or boolean, as text) value of a top-level property; null when absent.</summary>
     public static string? GetString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
     {
         if (json.IsEmpty)
@@ -51,9 +51,16 @@ internal static class JsonLookup
     /// The id a create call returned: <c>Id</c> in the flat shape CloudTrail logs, or <c>Id</c> inside the
     /// single <c>...Response</c> wrapper object some producers keep (SDK style, e.g. <c>CampaignResponse.Id</c>).
     /// </summary>
-    public static string? GetCreatedId(ReadOnlySpan<byte> json)
+    public static string? GetCreatedId(ReadOnlySpan<byte> json) => GetFlatOrWrapped(json, "Id"u8, "Response"u8);
+
+    /// <summary>
+    /// The value of <paramref name="name"/> at the top level, or else inside the first object-valued
+    /// top-level property whose name ends in <paramref name="wrapperSuffix"/> (empty: any object) — the
+    /// REST body that some producers keep under its type name (<c>WriteEventStream</c>, <c>...Request</c>).
+    /// </summary>
+    public static string? GetFlatOrWrapped(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name, ReadOnlySpan<byte> wrapperSuffix)
     {
-        if (GetString(json, "Id"u8) is { } flat)
+        if (GetString(json, name) is { } flat)
         {
             return flat;
         }
@@ -67,13 +74,18 @@ internal static class JsonLookup
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var wrapper = reader.ValueSpan.EndsWith("Response"u8);
+            var wrapper = reader.ValueSpan.EndsWith(wrapperSuffix);
             reader.Read();
             if (wrapper && reader.TokenType == JsonTokenType.StartObject)
             {
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
-                return GetString(json[start..(int)reader.BytesConsumed], "Id"u8);
+                if (GetString(json[start..(int)reader.BytesConsumed], name) is { } wrapped)
+                {
+                    return wrapped;
+                }
+
+                continue;
             }
 
             reader.Skip();
@@ -86,6 +98,8 @@ internal static class JsonLookup
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
         _ => null,
     };
 }

@@ -1,0 +1,16 @@
+namespace PinpointAggregator.Abstractions.Contracts;
+
+/// <summary>One channel type of an application (SMS, email, APNs, ...).</summary>
+[GenerateSerializer, Alias("pa.ChannelAudit")]
+public sealed class ChannelAudit
+{
+    /// <summary>As the latest successful update or delete left it; null when no call said.</summary>
+    [Id(0)] public bool? Enabled { get; set; }
+
+    /// <summary>The latest successful update or delete.</summary>
+    [Id(1)] public Change? LastChange { get; set; }
+
+    [Id(2)] public Change? Deleted { get; set; }
+
+    [Id(3)] public long Changes { get; set; }
+}

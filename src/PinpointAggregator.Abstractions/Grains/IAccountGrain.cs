@@ -1,0 +1,29 @@
+using Orleans.Concurrency;
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Keys;
+
+namespace PinpointAggregator.Abstractions.Grains;
+
+/// <summary>
+/// One AWS account (key: the 12-digit account id): its credentials' health, where its trails are, which
+/// regions they cover (discovered by a delimiter listing of its <c>CloudTrail/</c> prefix), and the
+/// Pinpoint events that address no application.
+/// </summary>
+[Alias("pa.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a trail location for this account and starts its discovery schedule. Idempotent.</summary>
+    [Alias("Track")]
+    Task TrackAsync(TrailLocation location);
+
+    /// <summary>Lists the account's regions now and starts a prefix grain for each new one.</summary>
+    [Alias("DiscoverNow")]
+    Task DiscoverNowAsync();
+
+    /// <summary>Applies account-level events idempotently; returns how many were new.</summary>
+    [Alias("ApplyAccountEvents")]
+    Task<int> ApplyAccountEventsAsync(IReadOnlyList<AuditEvent> events);
+
+    [Alias("GetStatus"), AlwaysInterleave]
+    Task<AccountStatus> GetStatusAsync();
+}

@@ -1,0 +1,24 @@
+using Orleans.Concurrency;
+using PinpointAggregator.Abstractions.Contracts;
+
+namespace PinpointAggregator.Abstractions.Grains;
+
+/// <summary>
+/// Organization discovery (one grain, key <see cref="DefaultKey"/>): lists <c>AWSLogs/[o-ORGID/]</c> in
+/// every configured bucket and tracks each account it finds, plus the configured ones, minus exclusions.
+/// </summary>
+[Alias("pa.IOrganizationGrain")]
+public interface IOrganizationGrain : IGrainWithStringKey
+{
+    public const string DefaultKey = "organization";
+
+    /// <summary>Starts the discovery schedule. Idempotent.</summary>
+    [Alias("Start")]
+    Task StartAsync();
+
+    [Alias("DiscoverNow")]
+    Task DiscoverNowAsync();
+
+    [Alias("GetStatus"), AlwaysInterleave]
+    Task<OrganizationStatus> GetStatusAsync();
+}

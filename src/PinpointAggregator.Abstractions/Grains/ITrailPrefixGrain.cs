@@ -1,0 +1,36 @@
+using Orleans.Concurrency;
+using PinpointAggregator.Abstractions.Contracts;
+
+namespace PinpointAggregator.Abstractions.Grains;
+
+/// <summary>
+/// One account and region of one trail location (key: <see cref="Keys.TrailPrefixKey"/>). Polls the S3
+/// prefix for new and late files, applies their events to the application grains, then records the files
+/// as done; quarantines files it cannot read.
+/// </summary>
+[Alias("pa.ITrailPrefixGrain")]
+public interface ITrailPrefixGrain : IGrainWithStringKey
+{
+    /// <summary>Starts polling (a timer while active, a reminder across restarts). Idempotent.</summary>
+    /// <remarks>
+    /// Interleaves with a running poll, so an account grain starting its prefixes never waits on a poll
+    /// that is itself waiting on that account grain. It writes state only on the first start, when no poll
+    /// can be running yet.
+    /// </remarks>
+    [Alias("Start"), AlwaysInterleave]
+    Task StartAsync();
+
+    /// <summary>Polls now instead of waiting for the timer.</summary>
+    [Alias("PollNow")]
+    Task PollNowAsync();
+
+    /// <summary>
+    /// Reads the files stamped in [<paramref name="fromTime"/>, <paramref name="untilTime"/>) again on the next poll,
+    /// even those already done. Safe because applying is idempotent.
+    /// </summary>
+    [Alias("Reread")]
+    Task RereadAsync(DateTime fromTime, DateTime untilTime);
+
+    [Alias("GetStatus"), AlwaysInterleave]
+    Task<PrefixStatus> GetStatusAsync();
+}

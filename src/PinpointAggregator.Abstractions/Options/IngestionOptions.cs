@@ -1,0 +1,60 @@
+namespace PinpointAggregator.Abstractions.Options;
+
+/// <summary>What to read and how often. Section <c>Ingestion</c>; every value has a working default.</summary>
+public sealed class IngestionOptions
+{
+    public const string SectionName = "Ingestion";
+
+    /// <summary>CloudTrail delivers about every 5 minutes per account and region.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMinutes(1);
+
+    public List<TrailBucketOptions> Buckets { get; init; } = [];
+
+    /// <summary>Accounts to read even if discovery does not list them (12-digit ids).</summary>
+    public List<string> Accounts { get; init; } = [];
+
+    /// <summary>Accounts never read, even when discovered.</summary>
+    public List<string> ExcludedAccounts { get; init; } = [];
+
+    /// <summary>Regions to read in every account besides the discovered ones.</summary>
+    public List<string> Regions { get; init; } = [];
+
+    /// <summary>Where a prefix starts reading the first time (UTC). Null: now, so no backfill.</summary>
+    public DateTime? StartFrom { get; set; }
+
+    /// <summary>How often an active prefix polls. Default 1 minute.</summary>
+    public TimeSpan PollInterval { get; set; } = DefaultPollInterval;
+
+    /// <summary>A quiet prefix doubles its interval up to this. Default 15 minutes.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How far behind the newest file a poll re-lists, to catch late and out-of-order files. Keys inside
+    /// it are remembered so none is read twice. Default 2 hours (CloudTrail's delivery is usually within 15 minutes).
+    /// </summary>
+    public TimeSpan LateArrivalWindow { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Files one prefix reads at once. Default 4.</summary>
+    public int FileConcurrency { get; set; } = 4;
+
+    /// <summary>How often organization and region discovery list again. Default 10 minutes.</summary>
+    public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The reminder that keeps every grain scheduled across restarts. Default 5 minutes (Orleans' minimum is 1).</summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts for a file on transient errors within one poll before it waits for the next. Default 4.</summary>
+    public int TransientAttempts { get; set; } = 4;
+
+    /// <summary>First retry delay; doubles per attempt, with jitter. Default 1 second.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait after repeated failures (account or prefix). Default 15 minutes.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most recent events kept per application and account. Default 50.</summary>
+    public int RecentEvents { get; set; } = 50;
+
+    /// <summary>Quarantined files listed per prefix (all are counted). Default 100.</summary>
+    public int QuarantineListLength { get; set; } = 100;
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using PinpointAggregator.Trail.Keys;
+
+namespace PinpointAggregator.Abstractions.Options;
+
+/// <summary>Fails start-up with a message naming the option that is wrong.</summary>
+public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IngestionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        for (var i = 0; i < options.Buckets.Count; i++)
+        {
+            var bucket = options.Buckets[i];
+            var at = $"{IngestionOptions.SectionName}:Buckets:{i}";
+            if (string.IsNullOrWhiteSpace(bucket.Name) || bucket.Name.Contains('/', StringComparison.Ordinal))
+            {
+                errors.Add($"{at}:Name must be a bucket name without '/'; got '{bucket.Name}'.");
+            }
+
+            if (bucket.Prefix.EndsWith('/') || bucket.Prefix.StartsWith('/'))
+            {
+                errors.Add($"{at}:Prefix must not start or end with '/'; got '{bucket.Prefix}'.");
+            }
+
+            if (bucket.OrganizationId is { } org && !TrailNames.IsOrganizationId(org))
+            {
+                errors.Add($"{at}:OrganizationId must look like o-xxxxxxxxxx; got '{org}'.");
+            }
+        }
+
+        foreach (var account in options.Accounts.Concat(options.ExcludedAccounts).Where(a => !TrailNames.IsAccountId(a)))
+        {
+            errors.Add($"{IngestionOptions.SectionName}:Accounts and ExcludedAccounts take 12-digit account ids; got '{account}'.");
+        }
+
+        foreach (var region in options.Regions.Where(r => !TrailNames.IsRegion(r)))
+        {
+            errors.Add($"{IngestionOptions.SectionName}:Regions takes region names such as us-east-1; got '{region}'.");
+        }
+
+        Positive(errors, nameof(options.PollInterval), options.PollInterval);
+        Positive(errors, nameof(options.DiscoveryInterval), options.DiscoveryInterval);
+        Positive(errors, nameof(options.RetryBaseDelay), options.RetryBaseDelay);
+        if (options.MaxPollInterval < options.PollInterval)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:MaxPollInterval ({options.MaxPollInterval}) must be at least PollInterval ({options.PollInterval}).");
+        }
+
+        if (options.LateArrivalWindow < TimeSpan.Zero)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:LateArrivalWindow must not be negative; got {options.LateArrivalWindow}.");
+        }
+
+        if (options.ReminderPeriod < TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{IngestionOptions.SectionName}:ReminderPeriod must be at least 1 minute (Orleans' minimum); got {options.ReminderPeriod}.");
+        }
+
+        if (options.FileConcurrency is < 1 or > 64 || options.TransientAttempts < 1 || options.RecentEvents < 0 || options.QuarantineListLength < 0)
+        {
+            errors.Add($"{IngestionOptions.SectionName}: FileConcurrency must be 1-64, TransientAttempts at least 1, RecentEvents and QuarantineListLength not negative.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Positive(List<string> errors, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:{name} must be positive; got {value}.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace PinpointAggregator.Aws;
+
+/// <summary>
+/// How the service reaches AWS. Section <c>Aws</c>. Everything defaults to the SDK's own chains, so
+/// <c>AWS_REGION</c>, <c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL_STS</c> and the usual credential
+/// sources work unchanged.
+/// </summary>
+public sealed class AwsOptions
+{
+    public const string SectionName = "Aws";
+
+    /// <summary>The signing region for S3 and STS. Null: the SDK's region chain.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>An S3-compatible endpoint. Null: the SDK's endpoint resolution.</summary>
+    public string? S3ServiceUrl { get; set; }
+
+    /// <summary>Path-style bucket addressing, which S3-compatible servers usually need.</summary>
+    public bool ForcePathStyle { get; set; }
+
+    /// <summary>An STS endpoint. Null: the SDK's endpoint resolution.</summary>
+    public string? StsServiceUrl { get; set; }
+
+    public RoleOptions Roles { get; init; } = new();
+}

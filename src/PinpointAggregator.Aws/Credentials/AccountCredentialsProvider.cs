@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Options;
+
+namespace PinpointAggregator.Aws.Credentials;
+
+/// <summary>
+/// The credentials each account's reads use on this silo: an assumed role (optionally chained through
+/// the hub role) or the ambient chain. One cache per silo; credentials never leave the process.
+/// </summary>
+public sealed class AccountCredentialsProvider : IDisposable
+{
+    private readonly AwsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly AwsMetrics _metrics;
+    private readonly ConcurrentDictionary<string, AssumedRoleCredentials> _byRole = new(StringComparer.Ordinal);
+    private readonly Lazy<AssumedRoleCredentials?> _hub;
+    private readonly List<IDisposable> _clients = [];
+
+    public AccountCredentialsProvider(IOptions<AwsOptions> options, TimeProvider time, AwsMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (_options, _time, _metrics) = (options.Value, time, metrics);
+        _hub = new(() => _options.Roles.HubRoleArn is { } hub ? Assume(hub, with: null) : null);
+    }
+
+    /// <summary>Credentials for an account's reads; null means the SDK's ambient chain.</summary>
+    public AWSCredentials? For(string? account)
+    {
+        if (account is null || _options.Roles.RoleArnFor(account) is not { } roleArn)
+        {
+            return _hub.Value;
+        }
+
+        return _byRole.GetOrAdd(roleArn, arn => Assume(arn, _hub.Value));
+    }
+
+    /// <summary>The role an account reads with, for health reports.</summary>
+    public string Describe(string? account) =>
+        (account is null ? null : _options.Roles.RoleArnFor(account)) ?? _options.Roles.HubRoleArn ?? "ambient credentials";
+
+    public void Dispose()
+    {
+        foreach (var disposable in _clients.Concat(_byRole.Values))
+        {
+            disposable.Dispose();
+        }
+
+        if (_hub.IsValueCreated)
+        {
+            _hub.Value?.Dispose();
+        }
+    }
+
+    private AssumedRoleCredentials Assume(string roleArn, AWSCredentials? with)
+    {
+        var config = new AmazonSecurityTokenServiceConfig();
+        if (_options.StsServiceUrl is { } url)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = _options.Region;
+        }
+        else if (_options.Region is { } region)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        var sts = with is null ? new AmazonSecurityTokenServiceClient(config) : new AmazonSecurityTokenServiceClient(with, config);
+        lock (_clients)
+        {
+            _clients.Add(sts);
+        }
+
+        var roles = _options.Roles;
+        var request = new AssumeRoleRequest
+        {
+            RoleArn = roleArn,
+            RoleSessionName = roles.SessionName,
+            DurationSeconds = (int)roles.Duration.TotalSeconds,
+            ExternalId = roles.ExternalId,
+        };
+        return new AssumedRoleCredentials(sts, request, roles.RefreshBefore, _time, _metrics);
+    }
+}

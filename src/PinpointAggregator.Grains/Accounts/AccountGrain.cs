@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Grains;
+using PinpointAggregator.Abstractions.Keys;
+using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.Audit;
+using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Trail.Keys;
+using PinpointAggregator.Trail.Storage;
+
+namespace PinpointAggregator.Grains.Accounts;
+
+/// <inheritdoc cref="IAccountGrain"/>
+/// <remarks>
+/// The account's reads go through <see cref="ITrailObjectStoreFactory.Open"/> with this account, which
+/// assumes its role (or uses the ambient chain) on the silo that reads; the grain's discovery listing is
+/// the call that proves the credentials work, so its outcome is the account's health. Failures back off
+/// with jitter and never block other accounts: each account is its own grain with its own schedule.
+/// </remarks>
+public sealed partial class AccountGrain(
+    [PersistentState("account", StorageNames.Audit)] IPersistentState<AccountState> state,
+    IOptions<IngestionOptions> options,
+    ITrailObjectStoreFactory stores,
+    IngestionMetrics metrics,
+    TimeProvider time,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
+{
+    private const string ReminderName = "discover";
+    private readonly IngestionOptions _options = options.Value;
+    private RearmableTimer? _timer;
+
+    private string Account => this.GetPrimaryKeyString();
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _timer = new RearmableTimer(this, DiscoverAsync);
+        if (state.State.Locations.Count > 0)
+        {
+            _timer.Arm(state.State.Health.NextAttemptAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task TrackAsync(TrailLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (!state.State.Locations.Contains(location))
+        {
+            state.State.Locations.Add(location);
+            state.State.Health.RoleArn = stores.DescribeCredentials(location.Bucket, Account);
+            await state.WriteStateAsync();
+            _timer!.Arm(TimeSpan.Zero);
+        }
+
+        await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    public Task DiscoverNowAsync() => DiscoverAsync(CancellationToken.None);
+
+    public async Task<int> ApplyAccountEventsAsync(IReadOnlyList<AuditEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var applied = events.Count(e => ActivityLedger.Record(state.State.AccountLevel, state.State.Seen, e, _options.RecentEvents) != ApplyOutcome.Duplicate);
+        if (events.Count > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return applied;
+    }
+
+    public Task<AccountStatus> GetStatusAsync()
+    {
+        var status = new AccountStatus { Account = Account, Health = state.State.Health, AccountLevel = state.State.AccountLevel };
+        status.Locations.AddRange(state.State.Locations);
+        status.Prefixes.AddRange(state.State.Prefixes.Order(StringComparer.Ordinal));
+        return Task.FromResult(status);
+    }
+
+    private async Task DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var health = state.State.Health;
+        var prefixes = new List<TrailPrefixKey>();
+        string? failure = null;
+        foreach (var location in state.State.Locations)
+        {
+            prefixes.AddRange(_options.Regions.Select(region => new TrailPrefixKey(location, Account, region)));
+            try
+            {
+                var store = stores.Open(location.Bucket, Account);
+                var regions = await DelimiterListing.ChildNamesAsync(store, location.Root.RegionsPrefix(Account), () => metrics.Request(RequestKinds.List), cancellationToken);
+                prefixes.AddRange(regions.Where(r => TrailNames.IsRegion(r)).Select(region => new TrailPrefixKey(location, Account, region)));
+            }
+            catch (TrailStoreException e)
+            {
+                failure = e.Code;
+                (health.LastFailureAt, health.LastErrorCode, health.LastErrorMessage) = (Now, e.Code, e.Message);
+                LogDiscoveryFailed(logger, Account, location.Bucket, e.Code);
+            }
+        }
+
+        if (failure is null)
+        {
+            (health.LastSuccessAt, health.ConsecutiveFailures) = (Now, 0);
+        }
+        else
+        {
+            health.ConsecutiveFailures++;
+        }
+
+        foreach (var prefix in prefixes.Distinct())
+        {
+            if (state.State.Prefixes.Add(prefix.Format()))
+            {
+                LogRegionFound(logger, Account, prefix.Region, prefix.Location.Bucket);
+            }
+
+            await GrainFactory.GetGrain<ITrailPrefixGrain>(prefix.Format()).StartAsync();
+        }
+
+        var delay = failure is null ? _options.DiscoveryInterval : Backoff.Delay(health.ConsecutiveFailures, _options.RetryBaseDelay, _options.MaxRetryDelay);
+        health.NextAttemptAt = Now + delay;
+        await state.WriteStateAsync(CancellationToken.None);
+        _timer!.Arm(delay);
+    }
+
+    [LoggerMessage(10, LogLevel.Warning, "Account {Account}: listing regions in {Bucket} failed with {Code}; backing off")]
+    private static partial void LogDiscoveryFailed(ILogger logger, string account, string bucket, string code);
+
+    [LoggerMessage(11, LogLevel.Information, "Account {Account}: reading region {Region} in {Bucket}")]
+    private static partial void LogRegionFound(ILogger logger, string account, string region, string bucket);
+}

@@ -1,0 +1,24 @@
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Keys;
+using PinpointAggregator.Grains.Audit;
+
+namespace PinpointAggregator.Grains.Accounts;
+
+/// <summary>Persisted state of an account grain: never credentials, only where to read and how it went.</summary>
+[GenerateSerializer, Alias("pa.AccountState")]
+public sealed class AccountState
+{
+    public const int CurrentVersion = 1;
+
+    [Id(0)] public int Version { get; set; } = CurrentVersion;
+
+    [Id(1)] public List<TrailLocation> Locations { get; init; } = [];
+
+    [Id(2)] public HashSet<string> Prefixes { get; init; } = new(StringComparer.Ordinal);
+
+    [Id(3)] public AccountHealth Health { get; init; } = new();
+
+    [Id(4)] public ActivityCounts AccountLevel { get; init; } = new();
+
+    [Id(5)] public Dictionary<string, EventStamp> Seen { get; init; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Grains;
+using PinpointAggregator.Abstractions.Keys;
+using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.Audit;
+using PinpointAggregator.Grains.Infrastructure;
+
+namespace PinpointAggregator.Grains.Applications;
+
+/// <inheritdoc cref="IApplicationGrain"/>
+public sealed class ApplicationGrain(
+    [PersistentState("application", StorageNames.Audit)] IPersistentState<ApplicationState> state,
+    IOptions<IngestionOptions> options) : Grain, IApplicationGrain
+{
+    private readonly int _recentLimit = options.Value.RecentEvents;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = ApplicationKey.Parse(this.GetPrimaryKeyString());
+        var audit = state.State.Audit;
+        (audit.Account, audit.Region, audit.ApplicationId) = (key.Account, key.Region, key.ApplicationId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<int> ApplyAsync(IReadOnlyList<AuditEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var applied = 0;
+        foreach (var e in events)
+        {
+            applied += ApplicationAuditor.Apply(state.State.Audit, state.State.Seen, e, _recentLimit) == ApplyOutcome.Duplicate ? 0 : 1;
+        }
+
+        // Duplicates change a counter too; write whenever anything was delivered so counts survive restarts.
+        if (events.Count > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return applied;
+    }
+
+    public Task<ApplicationAudit> GetAuditAsync() => Task.FromResult(state.State.Audit);
+}

@@ -1,0 +1,103 @@
+using PinpointAggregator.Abstractions.Contracts;
+
+namespace PinpointAggregator.Grains.Audit;
+
+/// <summary>
+/// Deduplicates events and keeps <see cref="ActivityCounts"/> equal to a fold over the set of distinct
+/// events, whatever order they arrive in.
+/// </summary>
+/// <remarks>
+/// Counts are sums, so a replaced event's contribution is subtracted before its replacement is added.
+/// First and last activity are a min and a max and cannot be taken back; an addendum re-sends the same
+/// event, with the same time, so they stay exact in practice. The recent list is the top N of the set by
+/// (time, id), which is also order independent.
+/// </remarks>
+internal static class ActivityLedger
+{
+    public static ApplyOutcome Record(ActivityCounts counts, Dictionary<string, EventStamp> seen, AuditEvent e, int recentLimit)
+    {
+        var outcome = ApplyOutcome.New;
+        if (seen.TryGetValue(e.DeduplicationId, out var previous))
+        {
+            if (!previous.IsSupersededBy(e))
+            {
+                counts.DuplicatesIgnored++;
+                return ApplyOutcome.Duplicate;
+            }
+
+            counts.DuplicatesIgnored++;
+            Count(counts, previous, -1);
+            counts.Recent.RemoveAll(r => r.EventId == e.DeduplicationId);
+            outcome = ApplyOutcome.Replaced;
+        }
+
+        var stamp = EventStamp.Of(e);
+        seen[e.DeduplicationId] = stamp;
+        Count(counts, stamp, +1);
+        counts.FirstAt = counts.FirstAt is { } first && first <= e.At ? first : e.At;
+        counts.LastAt = counts.LastAt is { } last && last >= e.At ? last : e.At;
+        AddRecent(counts.Recent, new RecentEvent(e.At, e.DeduplicationId, e.EventName, e.Caller, e.ErrorCode, e.ResourceId, e.SourceIpAddress), recentLimit);
+        return outcome;
+    }
+
+    private static void Count(ActivityCounts counts, EventStamp stamp, int sign)
+    {
+        counts.Events += sign;
+        if (stamp.IsWrite)
+        {
+            counts.Writes += sign;
+        }
+        else
+        {
+            counts.Reads += sign;
+        }
+
+        Add(counts.ByAction, stamp.EventName, sign);
+        Add(counts.Callers, stamp.Caller, sign);
+        if (stamp.ErrorCode is { } code)
+        {
+            counts.Errors += sign;
+            Add(counts.ErrorCodes, code, sign);
+        }
+    }
+
+    private static void Add(Dictionary<string, long> counts, string key, int sign)
+    {
+        var value = counts.GetValueOrDefault(key) + sign;
+        if (value == 0)
+        {
+            counts.Remove(key);
+        }
+        else
+        {
+            counts[key] = value;
+        }
+    }
+
+    /// <summary>Keeps the list newest first by (time, id) and at most <paramref name="limit"/> long.</summary>
+    private static void AddRecent(List<RecentEvent> recent, RecentEvent entry, int limit)
+    {
+        var index = recent.FindIndex(r => Newer(entry, r));
+        if (index < 0)
+        {
+            index = recent.Count;
+        }
+
+        if (index >= limit)
+        {
+            return;
+        }
+
+        recent.Insert(index, entry);
+        if (recent.Count > limit)
+        {
+            recent.RemoveAt(recent.Count - 1);
+        }
+    }
+
+    private static bool Newer(RecentEvent a, RecentEvent b)
+    {
+        var byTime = a.At.CompareTo(b.At);
+        return byTime != 0 ? byTime > 0 : string.CompareOrdinal(a.EventId, b.EventId) > 0;
+    }
+}

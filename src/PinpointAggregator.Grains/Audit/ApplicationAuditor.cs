@@ -1,0 +1,127 @@
+using PinpointAggregator.Abstractions.Contracts;
+
+namespace PinpointAggregator.Grains.Audit;
+
+/// <summary>
+/// Folds one event into an application's audit state. Counts go through <see cref="ActivityLedger"/>;
+/// successful write calls also update the lifecycle, channel, resource, event-stream and settings
+/// registers.
+/// </summary>
+internal static class ApplicationAuditor
+{
+    public static ApplyOutcome Apply(ApplicationAudit audit, Dictionary<string, EventStamp> seen, AuditEvent e, int recentLimit)
+    {
+        var outcome = ActivityLedger.Record(audit.Activity, seen, e, recentLimit);
+        if (outcome == ApplyOutcome.Duplicate || e.Failed || !e.IsWrite)
+        {
+            return outcome;
+        }
+
+        var change = Change.Of(e);
+        var isNew = outcome == ApplyOutcome.New;
+        switch (e.Resource)
+        {
+            case "Application":
+                ApplyLifecycle(audit, e, change);
+                break;
+            case "ApplicationSettings":
+                audit.Settings.Changes += isNew ? 1 : 0;
+                audit.Settings.LastChange = ChangeRegister.IsLater(audit.Settings.LastChange, change) ? change : audit.Settings.LastChange;
+                break;
+            case "EventStream":
+                ApplyEventStream(audit.EventStream, e, change);
+                break;
+            case "Channel" when e.Channel is { } channel:
+                ApplyChannel(Entry(audit.Channels, channel, () => new ChannelAudit()), e, change, isNew);
+                break;
+            case "Campaign" when e.ResourceId is { } id:
+                ApplyResource(Entry(audit.Campaigns, id, () => new ResourceAudit()), e, change, isNew);
+                break;
+            case "Segment" when e.ResourceId is { } id:
+                ApplyResource(Entry(audit.Segments, id, () => new ResourceAudit()), e, change, isNew);
+                break;
+            case "ImportJob" when e.ResourceId is { } id:
+                ApplyResource(Entry(audit.ImportJobs, id, () => new ResourceAudit()), e, change, isNew);
+                break;
+        }
+
+        return outcome;
+    }
+
+    private static void ApplyLifecycle(ApplicationAudit audit, AuditEvent e, Change change)
+    {
+        if (e.EventName == "CreateApp")
+        {
+            audit.Created = ChangeRegister.IsEarlier(audit.Created, change) ? change : audit.Created;
+            if (e.ApplicationName is { } name && ChangeRegister.IsLater(audit.NamedBy, change))
+            {
+                (audit.Name, audit.NamedBy) = (name, change);
+            }
+        }
+        else if (e.EventName == "DeleteApp")
+        {
+            audit.Deleted = ChangeRegister.IsLater(audit.Deleted, change) ? change : audit.Deleted;
+        }
+    }
+
+    private static void ApplyEventStream(EventStreamAudit stream, AuditEvent e, Change change)
+    {
+        if (e.EventName == "PutEventStream" && ChangeRegister.IsLater(stream.LastPut, change))
+        {
+            (stream.LastPut, stream.DestinationStreamArn) = (change, e.DestinationStreamArn);
+        }
+        else if (e.EventName == "DeleteEventStream" && ChangeRegister.IsLater(stream.LastDelete, change))
+        {
+            stream.LastDelete = change;
+        }
+    }
+
+    private static void ApplyChannel(ChannelAudit channel, AuditEvent e, Change change, bool isNew)
+    {
+        channel.Changes += isNew ? 1 : 0;
+        var deleting = e.EventName.StartsWith("Delete", StringComparison.Ordinal);
+        if (deleting && ChangeRegister.IsLater(channel.Deleted, change))
+        {
+            channel.Deleted = change;
+        }
+
+        if (ChangeRegister.IsLater(channel.LastChange, change))
+        {
+            channel.LastChange = change;
+            channel.Enabled = deleting ? false : e.Enabled ?? channel.Enabled;
+        }
+    }
+
+    private static void ApplyResource(ResourceAudit resource, AuditEvent e, Change change, bool isNew)
+    {
+        if (e.EventName.StartsWith("Create", StringComparison.Ordinal))
+        {
+            resource.Created = ChangeRegister.IsEarlier(resource.Created, change) ? change : resource.Created;
+        }
+        else if (e.EventName.StartsWith("Delete", StringComparison.Ordinal))
+        {
+            resource.Deleted = ChangeRegister.IsLater(resource.Deleted, change) ? change : resource.Deleted;
+        }
+        else
+        {
+            resource.Updates += isNew ? 1 : 0;
+            resource.LastUpdate = ChangeRegister.IsLater(resource.LastUpdate, change) ? change : resource.LastUpdate;
+        }
+
+        if (e.Version is { } version && (resource.Version is null || version > resource.Version))
+        {
+            resource.Version = version;
+        }
+    }
+
+    private static T Entry<T>(Dictionary<string, T> entries, string key, Func<T> create)
+    {
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            entry = create();
+            entries.Add(key, entry);
+        }
+
+        return entry;
+    }
+}

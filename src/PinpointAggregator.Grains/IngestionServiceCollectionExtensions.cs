@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Grains.Prefixes;
+using PinpointAggregator.Trail.Reading;
+
+namespace PinpointAggregator.Grains;
+
+/// <summary>Registers what the ingestion grains need in a silo.</summary>
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="IngestionOptions"/> (section <c>Ingestion</c>) and <see cref="TrailReaderOptions"/>
+    /// (section <c>Trail:Reader</c>), validated at start-up, and adds the reader, fetcher and metrics.
+    /// The host adds an <see cref="Trail.Storage.ITrailObjectStoreFactory"/> and the grain storage.
+    /// </summary>
+    public static IServiceCollection AddPinpointIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
+        services.AddOptions<TrailReaderOptions>().Bind(configuration.GetSection(TrailReaderOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<IngestionMetrics>();
+        services.TryAddSingleton(sp => new TrailFileReader(sp.GetRequiredService<IOptions<TrailReaderOptions>>().Value));
+        services.TryAddSingleton(sp => new TrailFileFetcher(
+            sp.GetRequiredService<TrailFileReader>(),
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IngestionMetrics>()));
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Trail.Storage;
+
+namespace PinpointAggregator.Grains.Prefixes;
+
+/// <summary>
+/// Downloads and reads one trail file off the grain's thread (the reader is CPU-bound), retrying
+/// transient failures with backoff and jitter. Never throws for a store or file problem.
+/// </summary>
+public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions options, TimeProvider time, IngestionMetrics metrics)
+{
+    internal Task<FileOutcome> FetchAsync(ITrailObjectStore store, string key, DateTime stamp, CancellationToken cancellationToken) =>
+        Task.Run(() => FetchWithRetriesAsync(store, key, stamp, cancellationToken), cancellationToken);
+
+    private async Task<FileOutcome> FetchWithRetriesAsync(ITrailObjectStore store, string key, DateTime stamp, CancellationToken cancellationToken)
+    {
+        var gets = 0;
+        string code = "Unknown", message = string.Empty;
+        for (var attempt = 1; attempt <= options.TransientAttempts; attempt++)
+        {
+            if (attempt > 1)
+            {
+                await Task.Delay(Backoff.Delay(attempt - 1, options.RetryBaseDelay, options.MaxRetryDelay), time, cancellationToken).ConfigureAwait(false);
+            }
+
+            byte[] bytes;
+            try
+            {
+                gets++;
+                metrics.Request(RequestKinds.Get);
+                bytes = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TrailStoreException e) when (e.Kind == TrailStoreErrorKind.NotFound)
+            {
+                return FileOutcome.Quarantine(key, stamp, gets, "NotFound", e.Message);
+            }
+            catch (TrailStoreException e)
+            {
+                (code, message) = (e.Code, e.Message);
+                if (e.IsTransient)
+                {
+                    continue;
+                }
+
+                return FileOutcome.RetryLater(key, stamp, gets, code, message);
+            }
+
+            using var stream = new MemoryStream(bytes, writable: false);
+            var result = reader.Read(stream);
+            if (result.Error is { IsTransient: true } transient)
+            {
+                (code, message) = (transient.Kind.ToString(), transient.Message);
+                continue;
+            }
+
+            return result.Error is { } error
+                ? FileOutcome.Quarantine(key, stamp, gets, error.Kind.ToString(), error.Message, error.RecordsReadBeforeError)
+                : FileOutcome.Success(key, stamp, gets, result);
+        }
+
+        return FileOutcome.RetryLater(key, stamp, gets, code, message);
+    }
+}

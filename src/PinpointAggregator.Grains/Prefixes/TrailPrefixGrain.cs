@@ -1,0 +1,314 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Grains;
+using PinpointAggregator.Abstractions.Keys;
+using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Trail.Keys;
+using PinpointAggregator.Trail.Storage;
+
+namespace PinpointAggregator.Grains.Prefixes;
+
+/// <inheritdoc cref="ITrailPrefixGrain"/>
+/// <remarks>
+/// A poll retries the files waiting after transient errors, serves an operator's re-read, then lists the
+/// region prefix from the start of the late-arrival window (one <c>ListObjectsV2</c> with <c>StartAfter</c>,
+/// so an idle poll costs one request) and reads every key not yet done. A file's events reach the
+/// application grains before its key is recorded as done: a crash in between replays the file, and the
+/// idempotent apply makes the replay change nothing.
+/// </remarks>
+public sealed partial class TrailPrefixGrain(
+    [PersistentState("prefix", StorageNames.Audit)] IPersistentState<TrailPrefixState> state,
+    IOptions<IngestionOptions> options,
+    ITrailObjectStoreFactory stores,
+    TrailFileFetcher fetcher,
+    IngestionMetrics metrics,
+    TimeProvider time,
+    ILogger<TrailPrefixGrain> logger) : Grain, ITrailPrefixGrain, IRemindable
+{
+    private const string ReminderName = "poll";
+    private readonly IngestionOptions _options = options.Value;
+    private TrailPrefixKey _key;
+    private RearmableTimer? _timer;
+
+    private TrailPrefixState State => state.State;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = TrailPrefixKey.Parse(this.GetPrimaryKeyString());
+        if (State.Started)
+        {
+            ScheduleNextPoll(State.NextPollAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StartAsync()
+    {
+        if (!State.Started)
+        {
+            State.Started = true;
+            State.BackfillFrom = _options.StartFrom?.ToUniversalTime() ?? Now;
+            State.Interval = _options.PollInterval;
+            await state.WriteStateAsync();
+        }
+
+        await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+        if (_timer is null)
+        {
+            ScheduleNextPoll(TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>The reminder only brings the grain back after a deactivation or restart; activation schedules the poll.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    public async Task PollNowAsync()
+    {
+        await PollAsync(CancellationToken.None);
+    }
+
+    public async Task RereadAsync(DateTime fromTime, DateTime untilTime)
+    {
+        if (untilTime <= fromTime)
+        {
+            throw new ArgumentException($"The re-read range must not be empty: from {fromTime:O} until {untilTime:O}.", nameof(untilTime));
+        }
+
+        (State.RereadFrom, State.RereadUntil) = (fromTime.ToUniversalTime(), untilTime.ToUniversalTime());
+        await state.WriteStateAsync();
+        ScheduleNextPoll(TimeSpan.Zero);
+    }
+
+    public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, State, Now));
+
+    private void ScheduleNextPoll(TimeSpan due)
+    {
+        _timer ??= new RearmableTimer(this, PollAsync);
+        _timer.Arm(due);
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var started = Now;
+        State.LastPollAt = started;
+        State.Counters.Polls++;
+        var store = stores.Open(_key.Location.Bucket, _key.Account);
+        try
+        {
+            var found = await RetryWaitingFilesAsync(store, cancellationToken);
+            if (State.RereadFrom is { } from && State.RereadUntil is { } until)
+            {
+                found += await ListAndReadAsync(store, from, until, skipDone: false, cancellationToken);
+                (State.RereadFrom, State.RereadUntil) = (null, null);
+            }
+
+            found += await ListAndReadAsync(store, ListFrom(), null, skipDone: true, cancellationToken);
+            (State.ConsecutiveFailures, State.LastError) = (0, State.Retry.Count == 0 ? null : State.LastError);
+            State.CaughtUp |= State.Retry.Count == 0;
+            State.Interval = found > 0 ? _options.PollInterval : Min(State.Interval * 2, _options.MaxPollInterval);
+        }
+        catch (TrailStoreException e)
+        {
+            State.ConsecutiveFailures++;
+            State.LastError = $"{e.Code}: {e.Message}";
+            State.Interval = Backoff.Delay(State.ConsecutiveFailures, _options.PollInterval, _options.MaxRetryDelay);
+            LogPollFailed(logger, _key.Format(), e.Code, State.ConsecutiveFailures, State.Interval);
+        }
+
+        PruneWindow();
+        State.NextPollAt = Now + State.Interval;
+        await state.WriteStateAsync(CancellationToken.None);
+        if (State.NewestEventAt is { } newest)
+        {
+            metrics.Lag(_key.Format(), Now - newest);
+        }
+
+        ScheduleNextPoll(State.Interval);
+    }
+
+    /// <summary>The late-arrival window behind the newest key, never before the backfill start.</summary>
+    /// <remarks>Key names carry minutes, so the bound is cut to the minute to agree with the listing.</remarks>
+    private DateTime ListFrom()
+    {
+        var from = State.NewestKeyAt is { } newest && newest - _options.LateArrivalWindow > State.BackfillFrom
+            ? newest - _options.LateArrivalWindow
+            : State.BackfillFrom;
+        return new DateTime(from.Ticks - (from.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+    }
+
+    private async Task<int> ListAndReadAsync(ITrailObjectStore store, DateTime from, DateTime? until, bool skipDone, CancellationToken cancellationToken)
+    {
+        var request = new TrailListRequest(_key.RegionPrefix, _key.Location.Root.LogKeysFrom(_key.Account, _key.Region, from));
+        var found = 0;
+        while (true)
+        {
+            State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
+            metrics.Request(RequestKinds.List);
+            var page = await store.ListAsync(request, cancellationToken);
+            var batch = new List<(string Key, DateTime Stamp)>();
+            var pastEnd = false;
+            foreach (var key in page.Keys)
+            {
+                if (!TrailKey.TryParse(key, out var parsed, out _) || parsed.Kind != TrailFileKind.Log)
+                {
+                    continue;
+                }
+
+                var stamp = parsed.Timestamp.UtcDateTime;
+                pastEnd = until is { } end && stamp >= end;
+                if (pastEnd)
+                {
+                    break;
+                }
+
+                if (!(skipDone && State.Done.ContainsKey(key)) && !State.Retry.ContainsKey(key))
+                {
+                    batch.Add((key, stamp));
+                }
+            }
+
+            found += await ReadFilesAsync(store, batch, cancellationToken);
+            if (pastEnd || page.ContinuationToken is null)
+            {
+                return found;
+            }
+
+            request = request with { ContinuationToken = page.ContinuationToken };
+        }
+    }
+
+    private async Task<int> RetryWaitingFilesAsync(ITrailObjectStore store, CancellationToken cancellationToken)
+    {
+        var waiting = State.Retry.Select(p => (p.Key, p.Value)).ToList();
+        State.Retry.Clear();
+        return await ReadFilesAsync(store, waiting, cancellationToken);
+    }
+
+    /// <summary>Reads files with bounded concurrency; checkpoints the state after the batch.</summary>
+    private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp)> files, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return 0;
+        }
+
+        using var gate = new SemaphoreSlim(_options.FileConcurrency);
+        await Task.WhenAll(files.Select(async file =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                await ReadFileAsync(store, file.Key, file.Stamp, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        PruneWindow();
+        await state.WriteStateAsync(CancellationToken.None);
+        return files.Count;
+    }
+
+    private async Task ReadFileAsync(ITrailObjectStore store, string key, DateTime stamp, CancellationToken cancellationToken)
+    {
+        var outcome = await fetcher.FetchAsync(store, key, stamp, cancellationToken);
+        State.Counters.Requests[RequestKinds.Get] = State.Counters.Requests.GetValueOrDefault(RequestKinds.Get) + outcome.Gets;
+        if (outcome.ShouldRetry)
+        {
+            State.Retry[key] = stamp;
+            State.LastError = $"{outcome.ErrorCode}: {outcome.Message}";
+            LogFileRetry(logger, key, outcome.ErrorCode);
+            return;
+        }
+
+        if (outcome.Read is { } read)
+        {
+            try
+            {
+                await FileApplier.ApplyAsync(GrainFactory, _key, read.Events, State.Applications);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The file is not done: the next poll reads it again, and the apply is idempotent.
+                State.Retry[key] = stamp;
+                State.LastError = $"Apply: {e.Message}";
+                LogFileRetry(logger, key, "ApplyFailed");
+                return;
+            }
+
+            CountRead(read);
+        }
+        else
+        {
+            Quarantine(key, outcome);
+        }
+
+        MarkDone(key, stamp);
+    }
+
+    private void CountRead(Trail.Reading.TrailReadResult read)
+    {
+        var counters = State.Counters;
+        counters.FilesRead++;
+        counters.Records += read.RecordsRead;
+        counters.Events += read.Events.Count;
+        counters.CompressedBytes += read.CompressedBytes;
+        counters.DecompressedBytes += read.DecompressedBytes;
+        foreach (var e in read.Events)
+        {
+            State.NewestEventAt = State.NewestEventAt is { } newest && newest >= e.EventTime.UtcDateTime ? newest : e.EventTime.UtcDateTime;
+        }
+
+        metrics.FileRead(read.Events.Count, read.CompressedBytes);
+    }
+
+    private void Quarantine(string key, FileOutcome outcome)
+    {
+        State.Counters.FilesQuarantined++;
+        State.Quarantined.Add(new QuarantinedFile(key, outcome.QuarantineKind!, outcome.Message ?? string.Empty, Now, outcome.RecordsReadBeforeError));
+        if (State.Quarantined.Count > _options.QuarantineListLength)
+        {
+            State.Quarantined.RemoveAt(0);
+        }
+
+        metrics.Quarantined();
+        LogQuarantined(logger, key, outcome.QuarantineKind!, outcome.Message);
+    }
+
+    private void MarkDone(string key, DateTime stamp)
+    {
+        State.Done[key] = stamp;
+        if (State.NewestKey is null || string.CompareOrdinal(key, State.NewestKey) > 0)
+        {
+            (State.NewestKey, State.NewestKeyAt) = (key, stamp);
+        }
+    }
+
+    /// <summary>Forgets done keys older than the window: the listing never reaches them again.</summary>
+    private void PruneWindow()
+    {
+        var from = ListFrom();
+        foreach (var old in State.Done.Where(p => p.Value < from).Select(p => p.Key).ToList())
+        {
+            State.Done.Remove(old);
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(1, LogLevel.Warning, "Polling {Prefix} failed with {Code} ({Failures} in a row); next attempt in {Delay}")]
+    private static partial void LogPollFailed(ILogger logger, string prefix, string code, int failures, TimeSpan delay);
+
+    [LoggerMessage(2, LogLevel.Warning, "Quarantined {Key}: {Kind}: {Reason}")]
+    private static partial void LogQuarantined(ILogger logger, string key, string kind, string? reason);
+
+    [LoggerMessage(3, LogLevel.Information, "Will retry {Key} on the next poll ({Code})")]
+    private static partial void LogFileRetry(ILogger logger, string key, string? code);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PinpointAggregator.Aws;
+using PinpointAggregator.Grains;
+using PinpointAggregator.Grains.Infrastructure;
+
+namespace PinpointAggregator.Host.Hosting;
+
+/// <summary>Composes the silo: ingestion grains, trail stores, storage, and the embedded default.</summary>
+public static class SiloHostingExtensions
+{
+    public static IHostApplicationBuilder AddPinpointSilo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var embedded = EmbeddedDefault.ApplyIfUnconfigured(builder.Configuration);
+
+        // Standard output carries results (the first-pass summary); logs go to standard error.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddPinpointIngestion(builder.Configuration).AddTrailStores(builder.Configuration);
+        builder.UseOrleans(silo =>
+        {
+            // One silo on loopback with in-memory storage: the embedded default. Clustering on PostgreSQL
+            // and persistent storage arrive with the storage and clustering issues.
+            silo.UseLocalhostClustering();
+            silo.AddMemoryGrainStorage(StorageNames.Audit);
+            silo.UseInMemoryReminderService();
+        });
+        builder.Services.AddHostedService<IngestionStarter>();
+        if (embedded is not null)
+        {
+            builder.Services.AddSingleton(embedded);
+            builder.Services.AddHostedService<FirstPassReporter>();
+        }
+
+        return builder;
+    }
+}

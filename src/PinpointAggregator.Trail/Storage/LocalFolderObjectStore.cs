@@ -1,0 +1,91 @@
+namespace PinpointAggregator.Trail.Storage;
+
+/// <summary>
+/// A local folder read as a bucket: the relative path with <c>/</c> separators is the key. Used by the
+/// embedded default, demos and tests; listings follow S3's rules so the grains cannot tell the difference.
+/// </summary>
+public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
+{
+    /// <summary>S3's page size for <c>ListObjectsV2</c>.</summary>
+    public const int PageSize = 1000;
+
+    private readonly string _root = Path.GetFullPath(root);
+
+    public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var after = MaxOrdinal(request.StartAfter, request.ContinuationToken);
+        var keys = new List<string>();
+        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
+        string? last = null;
+        foreach (var key in KeysUnder(request.Prefix))
+        {
+            if (after is not null && string.CompareOrdinal(key, after) <= 0)
+            {
+                continue;
+            }
+
+            if (keys.Count + prefixes.Count == PageSize)
+            {
+                return Task.FromResult(new TrailObjectListing(keys, [.. prefixes], last));
+            }
+
+            var cut = request.Delimiter is { Length: > 0 } d ? key.IndexOf(d, request.Prefix.Length, StringComparison.Ordinal) : -1;
+            if (cut >= 0)
+            {
+                prefixes.Add(key[..(cut + request.Delimiter!.Length)]);
+            }
+            else
+            {
+                keys.Add(key);
+            }
+
+            last = key;
+        }
+
+        return Task.FromResult(new TrailObjectListing(keys, [.. prefixes], null));
+    }
+
+    public async Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new TrailStoreException(TrailStoreErrorKind.NotFound, "NoSuchKey", $"No file for key '{key}'.", e);
+        }
+        catch (IOException e)
+        {
+            throw new TrailStoreException(TrailStoreErrorKind.Transient, "IOError", $"Reading key '{key}' failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Keys under the prefix in ordinal order, walking only the prefix's deepest folder.</summary>
+    private IEnumerable<string> KeysUnder(string prefix)
+    {
+        var folder = Path.Combine(_root, prefix[..(prefix.LastIndexOf('/') + 1)]);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private string PathOf(string key)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, key));
+        return path.StartsWith(_root, StringComparison.Ordinal)
+            ? path
+            : throw new TrailStoreException(TrailStoreErrorKind.NotFound, "InvalidKey", $"Key '{key}' leaves the folder.");
+    }
+
+    private static string? MaxOrdinal(string? a, string? b) =>
+        a is null ? b : b is null ? a : string.CompareOrdinal(a, b) >= 0 ? a : b;
+}
