@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace PinpointAggregator.Integration.Tests.Cluster;
+
+/// <summary>
+/// Grain storage that outlives the silos of a test cluster, as a database would: silos are killed and
+/// restarted in the same test process, and their grains must find their state again. Keyed by service id,
+/// so clusters never see each other's state. Stores deep copies with e-tags like a real provider.
+/// </summary>
+internal sealed class ProcessWideGrainStorage(IOptions<ClusterOptions> cluster, DeepCopier copier) : IGrainStorage
+{
+    private static readonly ConcurrentDictionary<string, (object State, string ETag)> Store = new(StringComparer.Ordinal);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (Store.TryGetValue(Key(stateName, grainId), out var stored))
+        {
+            grainState.State = copier.Copy((T)stored.State);
+            grainState.ETag = stored.ETag;
+            grainState.RecordExists = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = Key(stateName, grainId);
+        var etag = Guid.NewGuid().ToString("N");
+        Store.AddOrUpdate(
+            key,
+            _ => grainState.ETag is null ? ((object)copier.Copy(grainState.State)!, etag) : throw Conflict(key),
+            (_, stored) => stored.ETag == grainState.ETag ? ((object)copier.Copy(grainState.State)!, etag) : throw Conflict(key));
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        Store.TryRemove(Key(stateName, grainId), out _);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private string Key(string stateName, GrainId grainId) => $"{cluster.Value.ServiceId}/{stateName}/{grainId}";
+
+    private static InconsistentStateException Conflict(string key) => new($"E-tag mismatch writing {key}");
+}
