@@ -11,6 +11,9 @@ internal static class ApplicationAuditor
 {
     public static ApplyOutcome Apply(ApplicationAudit audit, Dictionary<string, EventStamp> seen, AuditEvent e, int recentLimit)
     {
+        // A delivery of this id that failed (or was a read) never counted as a change, so an addendum that
+        // succeeds where its original failed counts once, whichever of the two arrives first.
+        var countedBefore = seen.TryGetValue(e.DeduplicationId, out var previous) && previous.ErrorCode is null && previous.IsWrite;
         var outcome = ActivityLedger.Record(audit.Activity, seen, e, recentLimit);
         if (outcome == ApplyOutcome.Duplicate || e.Failed || !e.IsWrite)
         {
@@ -18,7 +21,7 @@ internal static class ApplicationAuditor
         }
 
         var change = Change.Of(e);
-        var isNew = outcome == ApplyOutcome.New;
+        var isNew = !countedBefore;
         switch (e.Resource)
         {
             case "Application":

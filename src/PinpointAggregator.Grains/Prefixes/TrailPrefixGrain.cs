@@ -272,6 +272,7 @@ public sealed partial class TrailPrefixGrain(
     private void Quarantine(string key, FileOutcome outcome)
     {
         State.Counters.FilesQuarantined++;
+        State.Quarantined.RemoveAll(q => q.Key == key);
         State.Quarantined.Add(new QuarantinedFile(key, outcome.QuarantineKind!, outcome.Message ?? string.Empty, Now, outcome.RecordsReadBeforeError));
         if (State.Quarantined.Count > _options.QuarantineListLength)
         {

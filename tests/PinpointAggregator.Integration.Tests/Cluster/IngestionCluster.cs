@@ -30,7 +30,7 @@ internal sealed class IngestionCluster : IAsyncDisposable
 
     public static string RoleArn(string account) => $"arn:aws:iam::{account}:role/{RoleName}";
 
-    public static async Task<IngestionCluster> StartAsync(string bucket, int silos = 1, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<IngestionCluster> StartAsync(string bucket, int silos = 1, IReadOnlyDictionary<string, string?>? overrides = null, Type? firstConfigurator = null)
     {
         // The SDK's ambient chain signs the AssumeRole calls, exactly as in production.
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", LocalSts.AccessKey);
@@ -58,6 +58,11 @@ internal sealed class IngestionCluster : IAsyncDisposable
 
         var builder = new TestClusterBuilder((short)silos);
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        if (firstConfigurator is not null)
+        {
+            builder.Options.SiloBuilderConfiguratorTypes.Add(firstConfigurator.AssemblyQualifiedName!);
+        }
+
         builder.AddSiloBuilderConfigurator<IngestionSiloConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -39,7 +39,7 @@ public sealed class GroundTruthIngestionTests
     }
 
     [Fact]
-    public async Task IdlePoll_AfterCatchingUp_CostsOneListAndNoGet()
+    public async Task IdlePoll_AfterCatchingUp_CostsOneListAndNoGetAndBacksOff()
     {
         using var bucket = await SampleBucket.CreateAsync(Organization with { Accounts = 1, Regions = 1, MalformedFiles = 0 });
         await bucket.UploadAsync(bucket.Trail.Files);
@@ -58,5 +58,8 @@ public sealed class GroundTruthIngestionTests
         Assert.True(polls >= 2, $"expected at least our two polls, saw {polls}");
         Assert.Equal(polls, after.Counters.Requests[RequestKinds.List] - before.Counters.Requests[RequestKinds.List]);
         Assert.Equal(before.Counters.Requests[RequestKinds.Get], after.Counters.Requests[RequestKinds.Get]);
+
+        // A quiet prefix doubles its interval up to the maximum (2 s in this cluster).
+        Assert.Equal(TimeSpan.FromSeconds(2), after.Interval);
     }
 }
