@@ -6,6 +6,13 @@ using PinpointAggregator.Trail.Local;
 using PinpointAggregator.Trail.Reading;
 
 // Usage: dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- [CORPUS_FOLDER] [DAYS] [ITERATIONS]
+//        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- ingest [CORPUS_FOLDER] [DAYS]
+if (args is ["ingest", ..])
+{
+    await IngestBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 // Generates the corpus on first use (SampleTrailOptions.Benchmark: about 125 MB of JSON per day), loads
 // every file into memory so disk speed does not count, then times each reader over the whole corpus,
 // single-threaded and on all cores, and prints the best of ITERATIONS runs as a Markdown table.

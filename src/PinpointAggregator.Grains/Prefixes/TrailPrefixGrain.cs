@@ -28,6 +28,9 @@ public sealed partial class TrailPrefixGrain(
     ILogger<TrailPrefixGrain> logger) : Grain, ITrailPrefixGrain, IRemindable
 {
     private const string ReminderName = "poll";
+
+    /// <summary>Files whose events are applied together; bounds memory to a few MB of Pinpoint events.</summary>
+    private const int FilesPerApply = 256;
     private readonly IngestionOptions _options = options.Value;
     private TrailPrefixKey _key;
     private RearmableTimer? _timer;
@@ -189,68 +192,81 @@ public sealed partial class TrailPrefixGrain(
         return await ReadFilesAsync(store, waiting, cancellationToken);
     }
 
-    /// <summary>Reads files with bounded concurrency; checkpoints the state after the batch.</summary>
+    /// <summary>
+    /// Reads files in batches of <see cref="FilesPerApply"/>, with bounded concurrency, applies each batch's
+    /// events with one call per application grain, then records the batch's keys and checkpoints.
+    /// </summary>
+    /// <remarks>
+    /// One apply per batch instead of per file: an application grain persists its whole state on every
+    /// apply, so per-file applies during a backfill would write the same growing state thousands of times.
+    /// </remarks>
     private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp)> files, CancellationToken cancellationToken)
     {
-        if (files.Count == 0)
+        foreach (var batch in files.Chunk(FilesPerApply))
         {
-            return 0;
+            using var gate = new SemaphoreSlim(_options.FileConcurrency);
+            var outcomes = await Task.WhenAll(batch.Select(async file =>
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, cancellationToken);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+
+            await ApplyBatchAsync(outcomes);
+            PruneWindow();
+            await state.WriteStateAsync(CancellationToken.None);
         }
 
-        using var gate = new SemaphoreSlim(_options.FileConcurrency);
-        await Task.WhenAll(files.Select(async file =>
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                await ReadFileAsync(store, file.Key, file.Stamp, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-
-        PruneWindow();
-        await state.WriteStateAsync(CancellationToken.None);
         return files.Count;
     }
 
-    private async Task ReadFileAsync(ITrailObjectStore store, string key, DateTime stamp, CancellationToken cancellationToken)
+    private async Task ApplyBatchAsync(FileOutcome[] outcomes)
     {
-        var outcome = await fetcher.FetchAsync(store, key, stamp, cancellationToken);
-        State.Counters.Requests[RequestKinds.Get] = State.Counters.Requests.GetValueOrDefault(RequestKinds.Get) + outcome.Gets;
-        if (outcome.ShouldRetry)
+        foreach (var outcome in outcomes)
         {
-            State.Retry[key] = stamp;
-            State.LastError = $"{outcome.ErrorCode}: {outcome.Message}";
-            LogFileRetry(logger, key, outcome.ErrorCode);
-            return;
-        }
-
-        if (outcome.Read is { } read)
-        {
-            try
+            State.Counters.Requests[RequestKinds.Get] = State.Counters.Requests.GetValueOrDefault(RequestKinds.Get) + outcome.Gets;
+            if (outcome.ShouldRetry)
             {
-                await FileApplier.ApplyAsync(GrainFactory, _key, read.Events, State.Applications);
+                WaitForRetry(outcome.Key, outcome.Stamp, $"{outcome.ErrorCode}: {outcome.Message}", outcome.ErrorCode);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The file is not done: the next poll reads it again, and the apply is idempotent.
-                State.Retry[key] = stamp;
-                State.LastError = $"Apply: {e.Message}";
-                LogFileRetry(logger, key, "ApplyFailed");
-                return;
-            }
-
-            CountRead(read);
         }
-        else
+
+        var read = outcomes.Where(o => o.Read is not null).ToList();
+        try
         {
-            Quarantine(key, outcome);
+            await FileApplier.ApplyAsync(GrainFactory, _key, [.. read.SelectMany(o => o.Read!.Events)], State.Applications);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not done: the next poll reads these files again, and the apply is idempotent.
+            read.ForEach(o => WaitForRetry(o.Key, o.Stamp, $"Apply: {e.Message}", "ApplyFailed"));
+            read.Clear();
         }
 
-        MarkDone(key, stamp);
+        foreach (var outcome in read)
+        {
+            CountRead(outcome.Read!);
+            MarkDone(outcome.Key, outcome.Stamp);
+        }
+
+        foreach (var outcome in outcomes.Where(o => o.QuarantineKind is not null))
+        {
+            Quarantine(outcome.Key, outcome);
+            MarkDone(outcome.Key, outcome.Stamp);
+        }
+    }
+
+    private void WaitForRetry(string key, DateTime stamp, string error, string? code)
+    {
+        State.Retry[key] = stamp;
+        State.LastError = error;
+        LogFileRetry(logger, key, code);
     }
 
     private void CountRead(Trail.Reading.TrailReadResult read)

@@ -10,7 +10,7 @@ namespace PinpointAggregator.Host.Hosting;
 /// For the embedded default: logs progress while the sample trail is read and, when every prefix has
 /// caught up, prints the live state in the <c>scan</c> format on standard output. The service keeps running.
 /// </summary>
-internal sealed partial class FirstPassReporter(IGrainFactory grains, ILogger<FirstPassReporter> logger) : BackgroundService
+internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOutput output, ILogger<FirstPassReporter> logger) : BackgroundService
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
@@ -28,7 +28,8 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, ILogger<Fi
         }
 
         var summary = await LiveSummary.BuildAsync(grains);
-        await Console.Out.WriteLineAsync(ScanSummaryJson.Serialize(summary));
+        await output.Writer.WriteLineAsync(ScanSummaryJson.Serialize(summary));
+        await output.Writer.FlushAsync(stoppingToken);
         LogComplete(logger, summary.Applications.Count, summary.Totals.Events, summary.FailedFiles.Count);
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PinpointAggregator.Aws;
@@ -18,11 +20,12 @@ public static class SiloHostingExtensions
         // Standard output carries results (the first-pass summary); logs go to standard error.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddPinpointIngestion(builder.Configuration).AddTrailStores(builder.Configuration);
+        var ports = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         builder.UseOrleans(silo =>
         {
             // One silo on loopback with in-memory storage: the embedded default. Clustering on PostgreSQL
             // and persistent storage arrive with the storage and clustering issues.
-            silo.UseLocalhostClustering();
+            silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
             silo.AddMemoryGrainStorage(StorageNames.Audit);
             silo.UseInMemoryReminderService();
         });
@@ -30,6 +33,7 @@ public static class SiloHostingExtensions
         if (embedded is not null)
         {
             builder.Services.AddSingleton(embedded);
+            builder.Services.TryAddSingleton(new SummaryOutput(Console.Out));
             builder.Services.AddHostedService<FirstPassReporter>();
         }
 
