@@ -1,0 +1,120 @@
+using System.Diagnostics.Metrics;
+using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Grains.Prefixes;
+using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Trail.Storage;
+
+namespace PinpointAggregator.Grains.Tests.Prefixes;
+
+/// <summary>What the fetcher does with each kind of store and file failure.</summary>
+public sealed class TrailFileFetcherTests : IDisposable
+{
+    private const string Key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/111122223333_CloudTrail_us-east-1_20240601T0000Z_a.json.gz";
+    private static readonly DateTime Stamp = new(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+    private readonly MeterFactory _meters = new();
+    private readonly TrailFileFetcher _fetcher;
+
+    public TrailFileFetcherTests()
+    {
+        var options = new IngestionOptions { TransientAttempts = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
+        _fetcher = new TrailFileFetcher(new TrailFileReader(), options, TimeProvider.System, new IngestionMetrics(_meters));
+    }
+
+    [Fact]
+    public async Task TransientFailures_WithinTheAttempts_EndInARead()
+    {
+        var store = new ScriptedStore(Transient(), Transient(), Ok());
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.NotNull(outcome.Read);
+        Assert.Equal(3, outcome.Gets);
+        Assert.Equal(2, outcome.Read.RecordsRead);
+    }
+
+    [Fact]
+    public async Task TransientFailures_BeyondTheAttempts_AskForARetryNotAQuarantine()
+    {
+        var store = new ScriptedStore(Transient(), Transient(), Transient(), Ok());
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.True(outcome.ShouldRetry);
+        Assert.Equal((3, "SlowDown"), (outcome.Gets, outcome.ErrorCode));
+    }
+
+    [Fact]
+    public async Task DeniedRead_AsksForARetryAtOnce()
+    {
+        var store = new ScriptedStore(() => throw new TrailStoreException(TrailStoreErrorKind.Denied, "AccessDenied", "denied"));
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.True(outcome.ShouldRetry);
+        Assert.Equal((1, "AccessDenied"), (outcome.Gets, outcome.ErrorCode));
+    }
+
+    [Fact]
+    public async Task MissingObject_IsQuarantinedAsNotFound()
+    {
+        var store = new ScriptedStore(() => throw new TrailStoreException(TrailStoreErrorKind.NotFound, "NoSuchKey", "gone"));
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.Equal("NotFound", outcome.QuarantineKind);
+    }
+
+    [Fact]
+    public async Task CorruptFile_IsQuarantinedWithTheReaderError_WithoutRetrying()
+    {
+        var store = new ScriptedStore(() => [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]);
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.Equal(1, outcome.Gets);
+        Assert.Equal(nameof(TrailFileErrorKind.TruncatedGzip), outcome.QuarantineKind);
+        Assert.False(outcome.ShouldRetry);
+    }
+
+    public void Dispose() => _meters.Dispose();
+
+    private static Func<byte[]> Transient() => () => throw new TrailStoreException(TrailStoreErrorKind.Transient, "SlowDown", "slow down");
+
+    private static Func<byte[]> Ok() => () => Gzip("""{"Records":[{"eventID":"1","eventSource":"ec2.amazonaws.com"},{"eventID":"2","eventSource":"s3.amazonaws.com"}]}""");
+
+    private static byte[] Gzip(string json)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(json));
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Answers GETs from a script, one step per call.</summary>
+    private sealed class ScriptedStore(params Func<byte[]>[] steps) : ITrailObjectStore
+    {
+        private int _next;
+
+        public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken) => Task.FromResult(TrailObjectListing.Empty);
+
+        public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult(steps[_next++]());
+    }
+
+    private sealed class MeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options);
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _meters.ForEach(m => m.Dispose());
+    }
+}
