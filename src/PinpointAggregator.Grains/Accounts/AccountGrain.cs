@@ -29,6 +29,7 @@ public sealed partial class AccountGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private RearmableTimer? _timer;
+    private bool _reminderRegistered;
 
     private string Account => this.GetPrimaryKeyString();
 
@@ -56,7 +57,12 @@ public sealed partial class AccountGrain(
             _timer!.Arm(TimeSpan.Zero);
         }
 
-        await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+        // Called again on every discovery round or start; write the reminder table once per activation.
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            _reminderRegistered = true;
+        }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;

@@ -20,6 +20,7 @@ public sealed partial class OrganizationGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private RearmableTimer? _timer;
+    private bool _reminderRegistered;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +42,12 @@ public sealed partial class OrganizationGrain(
             _timer!.Arm(TimeSpan.Zero);
         }
 
-        await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+        // Called again on every discovery round or start; write the reminder table once per activation.
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            _reminderRegistered = true;
+        }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;

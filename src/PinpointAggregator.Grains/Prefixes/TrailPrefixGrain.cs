@@ -34,6 +34,7 @@ public sealed partial class TrailPrefixGrain(
     private readonly IngestionOptions _options = options.Value;
     private TrailPrefixKey _key;
     private RearmableTimer? _timer;
+    private bool _reminderRegistered;
 
     private TrailPrefixState State => state.State;
 
@@ -60,7 +61,12 @@ public sealed partial class TrailPrefixGrain(
             await state.WriteStateAsync();
         }
 
-        await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+        // Called again on every discovery round or start; write the reminder table once per activation.
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            _reminderRegistered = true;
+        }
         if (_timer is null)
         {
             ScheduleNextPoll(TimeSpan.Zero);
