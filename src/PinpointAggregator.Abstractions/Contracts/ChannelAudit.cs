@@ -4,7 +4,7 @@ namespace PinpointAggregator.Abstractions.Contracts;
 [GenerateSerializer, Alias("pa.ChannelAudit")]
 public sealed class ChannelAudit
 {
-    /// <summary>As the latest successful update or delete left it; null when no call said.</summary>
+    /// <summary>As the latest successful update that stated it, or delete, left it; null when no call said.</summary>
     [Id(0)] public bool? Enabled { get; set; }
 
     /// <summary>The latest successful update or delete.</summary>
@@ -13,4 +13,7 @@ public sealed class ChannelAudit
     [Id(2)] public Change? Deleted { get; set; }
 
     [Id(3)] public long Changes { get; set; }
+
+    /// <summary>The change that set <see cref="Enabled"/>.</summary>
+    [Id(4)] public Change? EnabledBy { get; set; }
 }

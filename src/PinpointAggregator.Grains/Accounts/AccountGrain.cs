@@ -28,8 +28,7 @@ public sealed partial class AccountGrain(
 {
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
-    private RearmableTimer? _timer;
-    private bool _reminderRegistered;
+    private GrainSchedule? _timer;
 
     private string Account => this.GetPrimaryKeyString();
 
@@ -37,7 +36,7 @@ public sealed partial class AccountGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _timer = new RearmableTimer(this, DiscoverAsync);
+        _timer = new GrainSchedule(this, DiscoverAsync);
         if (state.State.Locations.Count > 0)
         {
             _timer.Arm(state.State.Health.NextAttemptAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
@@ -57,12 +56,8 @@ public sealed partial class AccountGrain(
             _timer!.Arm(TimeSpan.Zero);
         }
 
-        // Called again on every discovery round or start; write the reminder table once per activation.
-        if (!_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
-            _reminderRegistered = true;
-        }
+        // Called again on every discovery round or start; the schedule writes the reminder once.
+        await _timer!.EnsureReminderAsync(ReminderName, _options.ReminderPeriod);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;

@@ -15,6 +15,7 @@ internal static class ApplicationAuditor
         // succeeds where its original failed counts once, whichever of the two arrives first.
         var countedBefore = seen.TryGetValue(e.DeduplicationId, out var previous) && previous.ErrorCode is null && previous.IsWrite;
         var outcome = ActivityLedger.Record(audit.Activity, seen, e, recentLimit);
+        ApplyName(audit, e);
         if (outcome == ApplyOutcome.Duplicate || e.Failed || !e.IsWrite)
         {
             return outcome;
@@ -51,15 +52,24 @@ internal static class ApplicationAuditor
         return outcome;
     }
 
+    /// <summary>
+    /// The name is taken from every successful CreateApp delivery that shows it, duplicates included: an
+    /// original and its addendum can differ only in whether CloudTrail redacted the name, and a register that
+    /// ignores unnamed deliveries then ends the same whichever arrives first.
+    /// </summary>
+    private static void ApplyName(ApplicationAudit audit, AuditEvent e)
+    {
+        if (e.EventName == "CreateApp" && !e.Failed && e.ApplicationName is { } name && ChangeRegister.IsLater(audit.NamedBy, Change.Of(e)))
+        {
+            (audit.Name, audit.NamedBy) = (name, Change.Of(e));
+        }
+    }
+
     private static void ApplyLifecycle(ApplicationAudit audit, AuditEvent e, Change change)
     {
         if (e.EventName == "CreateApp")
         {
             audit.Created = ChangeRegister.IsEarlier(audit.Created, change) ? change : audit.Created;
-            if (e.ApplicationName is { } name && ChangeRegister.IsLater(audit.NamedBy, change))
-            {
-                (audit.Name, audit.NamedBy) = (name, change);
-            }
         }
         else if (e.EventName == "DeleteApp")
         {
@@ -88,10 +98,12 @@ internal static class ApplicationAuditor
             channel.Deleted = change;
         }
 
-        if (ChangeRegister.IsLater(channel.LastChange, change))
+        channel.LastChange = ChangeRegister.IsLater(channel.LastChange, change) ? change : channel.LastChange;
+
+        // Enabled is what the latest call that said something about it said; a delete says false.
+        if ((deleting || e.Enabled is not null) && ChangeRegister.IsLater(channel.EnabledBy, change))
         {
-            channel.LastChange = change;
-            channel.Enabled = deleting ? false : e.Enabled ?? channel.Enabled;
+            (channel.Enabled, channel.EnabledBy) = (!deleting && e.Enabled!.Value, change);
         }
     }
 

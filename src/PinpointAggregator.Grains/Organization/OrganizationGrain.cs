@@ -19,12 +19,11 @@ public sealed partial class OrganizationGrain(
 {
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
-    private RearmableTimer? _timer;
-    private bool _reminderRegistered;
+    private GrainSchedule? _timer;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _timer = new RearmableTimer(this, DiscoverAsync);
+        _timer = new GrainSchedule(this, DiscoverAsync);
         if (state.State.Started)
         {
             _timer.Arm(TimeSpan.Zero);
@@ -42,12 +41,8 @@ public sealed partial class OrganizationGrain(
             _timer!.Arm(TimeSpan.Zero);
         }
 
-        // Called again on every discovery round or start; write the reminder table once per activation.
-        if (!_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
-            _reminderRegistered = true;
-        }
+        // Called again on every discovery round or start; the schedule writes the reminder once.
+        await _timer!.EnsureReminderAsync(ReminderName, _options.ReminderPeriod);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;

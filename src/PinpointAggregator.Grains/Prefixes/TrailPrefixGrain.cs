@@ -33,8 +33,7 @@ public sealed partial class TrailPrefixGrain(
     private const int FilesPerApply = 256;
     private readonly IngestionOptions _options = options.Value;
     private TrailPrefixKey _key;
-    private RearmableTimer? _timer;
-    private bool _reminderRegistered;
+    private GrainSchedule? _timer;
 
     private TrailPrefixState State => state.State;
 
@@ -43,6 +42,7 @@ public sealed partial class TrailPrefixGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = TrailPrefixKey.Parse(this.GetPrimaryKeyString());
+        _timer = new GrainSchedule(this, PollAsync);
         if (State.Started)
         {
             ScheduleNextPoll(State.NextPollAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
@@ -61,13 +61,9 @@ public sealed partial class TrailPrefixGrain(
             await state.WriteStateAsync();
         }
 
-        // Called again on every discovery round or start; write the reminder table once per activation.
-        if (!_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
-            _reminderRegistered = true;
-        }
-        if (_timer is null)
+        // Called again on every discovery round or start; the schedule writes the reminder once.
+        await _timer!.EnsureReminderAsync(ReminderName, _options.ReminderPeriod);
+        if (!_timer.IsArmed)
         {
             ScheduleNextPoll(TimeSpan.Zero);
         }
@@ -97,8 +93,7 @@ public sealed partial class TrailPrefixGrain(
 
     private void ScheduleNextPoll(TimeSpan due)
     {
-        _timer ??= new RearmableTimer(this, PollAsync);
-        _timer.Arm(due);
+        _timer!.Arm(due);
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)

@@ -11,6 +11,10 @@ public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
 
     private readonly string _root = Path.GetFullPath(root);
 
+    /// <summary>The root with one trailing separator: a key's path must start with it, so a sibling folder
+    /// whose name merely starts with the root's (<c>../bucket-old/x</c>) is outside.</summary>
+    private string RootFolder => Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
+
     public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,15 +29,18 @@ public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
                 continue;
             }
 
-            if (keys.Count + prefixes.Count == PageSize)
+            // A key under a common prefix already on this page adds nothing (its keys are contiguous), so a
+            // full page ends only before a new entry, and the next page never repeats a prefix.
+            var cut = request.Delimiter is { Length: > 0 } d ? key.IndexOf(d, request.Prefix.Length, StringComparison.Ordinal) : -1;
+            var commonPrefix = cut >= 0 ? key[..(cut + request.Delimiter!.Length)] : null;
+            if ((commonPrefix is null || !prefixes.Contains(commonPrefix)) && keys.Count + prefixes.Count == PageSize)
             {
                 return Task.FromResult(new TrailObjectListing(keys, [.. prefixes], last));
             }
 
-            var cut = request.Delimiter is { Length: > 0 } d ? key.IndexOf(d, request.Prefix.Length, StringComparison.Ordinal) : -1;
-            if (cut >= 0)
+            if (commonPrefix is not null)
             {
-                prefixes.Add(key[..(cut + request.Delimiter!.Length)]);
+                prefixes.Add(commonPrefix);
             }
             else
             {
@@ -81,7 +88,7 @@ public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
     private string PathOf(string key)
     {
         var path = Path.GetFullPath(Path.Combine(_root, key));
-        return path.StartsWith(_root, StringComparison.Ordinal)
+        return path.StartsWith(RootFolder, StringComparison.Ordinal)
             ? path
             : throw new TrailStoreException(TrailStoreErrorKind.NotFound, "InvalidKey", $"Key '{key}' leaves the folder.");
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
@@ -12,13 +13,13 @@ public sealed class TrailFileFetcherTests : IDisposable
 {
     private const string Key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/111122223333_CloudTrail_us-east-1_20240601T0000Z_a.json.gz";
     private static readonly DateTime Stamp = new(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc);
-    private readonly MeterFactory _meters = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly TrailFileFetcher _fetcher;
 
     public TrailFileFetcherTests()
     {
         var options = new IngestionOptions { TransientAttempts = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
-        _fetcher = new TrailFileFetcher(new TrailFileReader(), options, TimeProvider.System, new IngestionMetrics(_meters));
+        _fetcher = new TrailFileFetcher(new TrailFileReader(), options, TimeProvider.System, new IngestionMetrics(_services.GetRequiredService<IMeterFactory>()));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class TrailFileFetcherTests : IDisposable
         Assert.False(outcome.ShouldRetry);
     }
 
-    public void Dispose() => _meters.Dispose();
+    public void Dispose() => _services.Dispose();
 
     private static Func<byte[]> Transient() => () => throw new TrailStoreException(TrailStoreErrorKind.Transient, "SlowDown", "slow down");
 
@@ -102,19 +103,5 @@ public sealed class TrailFileFetcherTests : IDisposable
         public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken) => Task.FromResult(TrailObjectListing.Empty);
 
         public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult(steps[_next++]());
-    }
-
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 }

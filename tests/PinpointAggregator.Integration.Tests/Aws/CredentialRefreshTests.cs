@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PinpointAggregator.Abstractions.Options;
@@ -19,6 +21,7 @@ public sealed class CredentialRefreshTests : IDisposable
     private const string Account = "111122223333";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
     private readonly LocalSts _sts;
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     public CredentialRefreshTests()
     {
@@ -82,7 +85,11 @@ public sealed class CredentialRefreshTests : IDisposable
         Assert.DoesNotContain(LocalSts.AccessKey, error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _sts.Dispose();
+    public void Dispose()
+    {
+        _sts.Dispose();
+        _services.Dispose();
+    }
 
     private (TrailObjectStoreFactory Factory, AccountCredentialsProvider Credentials) Create(string bucket, Action<RoleOptions> configure)
     {
@@ -91,7 +98,7 @@ public sealed class CredentialRefreshTests : IDisposable
         configure(aws.Roles);
         var ingestion = new IngestionOptions();
         ingestion.Buckets.Add(new TrailBucketOptions { Name = bucket });
-        var credentials = new AccountCredentialsProvider(Options.Create(aws), _time, new AwsMetrics(new TestMeterFactory()));
+        var credentials = new AccountCredentialsProvider(Options.Create(aws), _time, new AwsMetrics(_services.GetRequiredService<IMeterFactory>()));
         return (new TrailObjectStoreFactory(Options.Create(ingestion), Options.Create(aws), credentials), credentials);
     }
 }

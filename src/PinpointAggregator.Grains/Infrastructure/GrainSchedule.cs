@@ -1,0 +1,40 @@
+namespace PinpointAggregator.Grains.Infrastructure;
+
+/// <summary>
+/// How a grain keeps itself running: one grain timer that fires once and is re-armed with the next due
+/// time after each tick (so the delay can follow backoff and quiet-prefix intervals), and one reminder
+/// that brings the grain back after a deactivation or a restart.
+/// </summary>
+/// <remarks>
+/// The timer has <c>KeepAlive</c>: a scheduled grain stays active. Its ticks do not interleave with other
+/// calls. The reminder is written to the reminder table once per activation, however often it is ensured.
+/// </remarks>
+internal sealed class GrainSchedule(IGrainBase grain, Func<CancellationToken, Task> tick)
+{
+    private IGrainTimer? _timer;
+    private bool _reminderRegistered;
+
+    public bool IsArmed => _timer is not null;
+
+    public void Arm(TimeSpan due)
+    {
+        due = due < TimeSpan.Zero ? TimeSpan.Zero : due;
+        if (_timer is null)
+        {
+            _timer = grain.RegisterGrainTimer(tick, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public async Task EnsureReminderAsync(string name, TimeSpan period)
+    {
+        if (!_reminderRegistered)
+        {
+            await grain.RegisterOrUpdateReminder(name, period, period);
+            _reminderRegistered = true;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using PinpointAggregator.Abstractions.Contracts;
+using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+
+namespace PinpointAggregator.Grains.Tests.Audit;
+
+public sealed class SettingsTests
+{
+    private static AuditEvent Update(string id, int minute) => Write(id, minute, "UpdateApplicationSettings", "ApplicationSettings");
+
+    [Fact]
+    public void SuccessfulUpdates_AreCountedOnce_WithTheLatestKept_InEveryOrder()
+    {
+        AuditEvent[] events = [Update("s1", 1), Update("s3", 3), Update("s2", 2), Update("s2", 2), Update("sx", 4) with { ErrorCode = "BadRequestException" }];
+
+        foreach (var order in Orders.All(events))
+        {
+            var audit = AuditFold.Of(order);
+
+            Assert.Equal(3, audit.Settings.Changes);
+            Assert.Equal(new Change(At(3), Ops, "s3", "UpdateApplicationSettings"), audit.Settings.LastChange);
+            Assert.Equal(1, audit.Activity.DuplicatesIgnored);
+        }
+    }
+
+    [Fact]
+    public void UpdatesAtTheSameTime_KeepTheLargerEventId_InEveryOrder()
+    {
+        foreach (var order in Orders.All([Update("b", 1), Update("a", 1), Update("B", 1)]))
+        {
+            Assert.Equal("b", AuditFold.Of(order).Settings.LastChange?.EventId);
+        }
+    }
+}
