@@ -1,7 +1,7 @@
 using System.Globalization;
 using PinpointAggregator.Trail.Storage;
 
-namespace PinpointAggregator.Grains.Tests.Storage;
+namespace PinpointAggregator.Trail.Tests.Storage;
 
 public sealed class LocalFolderPagingTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using PinpointAggregator.Trail.Storage;
 
-namespace PinpointAggregator.Grains.Tests.Storage;
+namespace PinpointAggregator.Trail.Tests.Storage;
 
 public sealed class LocalFolderListingTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace PinpointAggregator.Grains.Tests.Storage;
+namespace PinpointAggregator.Trail.Tests.Storage;
 
 /// <summary>A fresh folder under the temp directory, deleted on dispose, with a <c>bucket</c> folder inside.</summary>
 internal sealed class TempFolder : IDisposable

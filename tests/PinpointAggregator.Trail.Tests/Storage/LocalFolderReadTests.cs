@@ -1,7 +1,7 @@
 using System.Text;
 using PinpointAggregator.Trail.Storage;
 
-namespace PinpointAggregator.Grains.Tests.Storage;
+namespace PinpointAggregator.Trail.Tests.Storage;
 
 public sealed class LocalFolderReadTests : IDisposable
 {

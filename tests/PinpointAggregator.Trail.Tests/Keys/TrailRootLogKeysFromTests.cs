@@ -1,6 +1,6 @@
 using PinpointAggregator.Trail.Keys;
 
-namespace PinpointAggregator.Grains.Tests.Keys;
+namespace PinpointAggregator.Trail.Tests.Keys;
 
 public sealed class TrailRootLogKeysFromTests
 {
