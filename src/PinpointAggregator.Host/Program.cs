@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using PinpointAggregator.Host.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = PinpointHost.CreateBuilder(args);
 builder.AddPinpointSilo();
 await builder.Build().RunAsync();
