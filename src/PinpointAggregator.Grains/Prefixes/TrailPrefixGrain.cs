@@ -51,6 +51,13 @@ public sealed partial class TrailPrefixGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>The prefix may activate on another silo next; this silo stops reporting its lag.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.Forget(_key.Format());
+        return Task.CompletedTask;
+    }
+
     public async Task StartAsync()
     {
         if (!State.Started)

@@ -71,18 +71,31 @@ public sealed class CredentialRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task DeniedRole_SurfacesAsADeniedStoreErrorWithoutSecrets()
+    public async Task DeniedRole_SurfacesAsADeniedStoreErrorWithoutSecrets_AndCountsAnStsFailure()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
         var (factory, credentials) = Create(bucket.Name, _ => { });
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         _sts.Deny($"arn:aws:iam::{Account}:role/Reader");
+        var failures = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == _services.GetRequiredService<IMeterFactory>() && instrument.Name == "pinpoint.sts.failures")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => failures.Add($"{tags[0].Key}={tags[0].Value}"));
+        listener.Start();
 
         var error = await Assert.ThrowsAsync<TrailStoreException>(() => factory.Open(bucket.Name, Account).ListAsync(new TrailListRequest("AWSLogs/"), CancellationToken.None));
 
         Assert.Equal((TrailStoreErrorKind.Denied, "AccessDenied"), (error.Kind, error.Code));
         Assert.DoesNotContain(LocalSts.AccessKey, error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f => Assert.Equal("code=AccessDenied", f));
     }
 
     public void Dispose()

@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using PinpointAggregator.Grains.Infrastructure;
+
+namespace PinpointAggregator.Grains.Tests.Infrastructure;
+
+/// <summary>The instruments an exporter would see, listened to on this test's own meter factory only.</summary>
+public sealed class IngestionMetricsTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly MeterListener _listener = new();
+    private readonly List<(string Instrument, double Value, string Tags)> _measurements = [];
+
+    public IngestionMetricsTests()
+    {
+        var factory = _services.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Meter.Name == IngestionMetrics.MeterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Record(i, value, tags));
+        _listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Record(i, value, tags));
+        _listener.Start();
+        Metrics = new IngestionMetrics(factory);
+    }
+
+    private IngestionMetrics Metrics { get; }
+
+    [Fact]
+    public void FileRequestsAndQuarantine_AreCounted_WithTheRequestKind()
+    {
+        Metrics.FileRead(events: 7, compressedBytes: 1234);
+        Metrics.Request(RequestKinds.List);
+        Metrics.Request(RequestKinds.Get);
+        Metrics.Request(RequestKinds.Get);
+        Metrics.Quarantined();
+
+        Assert.Equal(
+            [
+                ("pinpoint.trail.files", 1, ""), ("pinpoint.trail.events", 7, ""), ("pinpoint.trail.bytes", 1234, ""),
+                ("pinpoint.store.requests", 1, "kind=List"), ("pinpoint.store.requests", 1, "kind=Get"), ("pinpoint.store.requests", 1, "kind=Get"),
+                ("pinpoint.trail.quarantined", 1, ""),
+            ],
+            _measurements);
+    }
+
+    [Fact]
+    public void Lag_IsObservedPerPrefix_UntilForgotten()
+    {
+        Metrics.Lag("bucket/AWSLogs/1/CloudTrail/us-east-1/", TimeSpan.FromMinutes(7));
+        Metrics.Lag("bucket/AWSLogs/1/CloudTrail/eu-west-1/", TimeSpan.FromSeconds(30));
+        Metrics.Forget("bucket/AWSLogs/1/CloudTrail/eu-west-1/");
+
+        _listener.RecordObservableInstruments();
+
+        Assert.Equal([("pinpoint.prefix.lag", 420, "prefix=bucket/AWSLogs/1/CloudTrail/us-east-1/")], _measurements);
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _services.Dispose();
+    }
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var text = string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}"));
+        _measurements.Add((instrument.Name, value, text));
+    }
+}
