@@ -2,8 +2,9 @@ namespace PinpointAggregator.Aws;
 
 /// <summary>
 /// Which IAM role each account's trail is read with. Section <c>Aws:Roles</c>. With neither
-/// <see cref="RoleName"/> nor an override for an account, its reads use the ambient credential chain (the
-/// usual case when the bucket is in the service's own account).
+/// <see cref="RoleName"/> nor an override for an account, its reads use the hub role's session when
+/// <see cref="HubRoleArn"/> is set, else the ambient credential chain (the usual case when the bucket is in
+/// the service's own account).
 /// </summary>
 public sealed class RoleOptions
 {

@@ -12,9 +12,13 @@ namespace PinpointAggregator.Abstractions.Grains;
 [Alias("pa.IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a trail location for this account and starts its discovery schedule. Idempotent.</summary>
+    /// <summary>
+    /// Adds a trail location for this account and starts its discovery schedule. Idempotent. Prefixes it
+    /// discovers read from <paramref name="backfillFrom"/> (the configured start, or when the service first
+    /// started), so an account or region found late loses none of its first files.
+    /// </summary>
     [Alias("Track")]
-    Task TrackAsync(TrailLocation location);
+    Task TrackAsync(TrailLocation location, DateTime backfillFrom);
 
     /// <summary>Lists the account's regions now and starts a prefix grain for each new one.</summary>
     [Alias("DiscoverNow")]

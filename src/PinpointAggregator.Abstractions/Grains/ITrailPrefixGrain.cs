@@ -11,16 +11,19 @@ namespace PinpointAggregator.Abstractions.Grains;
 [Alias("pa.ITrailPrefixGrain")]
 public interface ITrailPrefixGrain : IGrainWithStringKey
 {
-    /// <summary>Starts polling (a timer while active, a reminder across restarts). Idempotent.</summary>
+    /// <summary>
+    /// Starts polling (a timer while active, a reminder across restarts). Idempotent: only the first call's
+    /// <paramref name="backfillFrom"/> counts; the first poll reads files from then on.
+    /// </summary>
     /// <remarks>
     /// Interleaves with a running poll, so an account grain starting its prefixes never waits on a poll
     /// that is itself waiting on that account grain. It writes state only on the first start, when no poll
     /// can be running yet.
     /// </remarks>
     [Alias("Start"), AlwaysInterleave]
-    Task StartAsync();
+    Task StartAsync(DateTime backfillFrom);
 
-    /// <summary>Polls now instead of waiting for the timer.</summary>
+    /// <summary>Polls now instead of waiting for the timer. Fails for a prefix that was never started.</summary>
     [Alias("PollNow")]
     Task PollNowAsync();
 

@@ -19,7 +19,10 @@ public sealed class IngestionOptions
     /// <summary>Regions to read in every account besides the discovered ones.</summary>
     public List<string> Regions { get; init; } = [];
 
-    /// <summary>Where a prefix starts reading the first time (UTC). Null: now, so no backfill.</summary>
+    /// <summary>
+    /// Where a prefix starts reading the first time (UTC). Null: when the service first started, so no
+    /// history is read, yet an account or region discovered later loses none of its files since then.
+    /// </summary>
     public DateTime? StartFrom { get; set; }
 
     /// <summary>How often an active prefix polls. Default 1 minute.</summary>

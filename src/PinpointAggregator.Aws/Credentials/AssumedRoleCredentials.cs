@@ -22,6 +22,7 @@ public sealed class AssumedRoleCredentials : AWSCredentials, IDisposable
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private ImmutableCredentials? _current;
     private DateTimeOffset _refreshAt;
+    private DateTimeOffset _expiresAt;
 
     public AssumedRoleCredentials(IAmazonSecurityTokenService sts, AssumeRoleRequest request, TimeSpan refreshBefore, TimeProvider time, AwsMetrics metrics)
     {
@@ -63,6 +64,13 @@ public sealed class AssumedRoleCredentials : AWSCredentials, IDisposable
             catch (AmazonServiceException e)
             {
                 _metrics.StsFailure(e.ErrorCode ?? "Unknown");
+
+                // An early renewal that fails keeps the session it has until that really expires.
+                if (_current is { } stillValid && _time.GetUtcNow() < _expiresAt)
+                {
+                    return stillValid;
+                }
+
                 throw;
             }
 
@@ -70,7 +78,7 @@ public sealed class AssumedRoleCredentials : AWSCredentials, IDisposable
             var now = _time.GetUtcNow();
             var expires = new DateTimeOffset(DateTime.SpecifyKind(c.Expiration ?? now.UtcDateTime.AddMinutes(15), DateTimeKind.Utc));
             var margin = TimeSpan.FromTicks(Math.Min(_refreshBefore.Ticks, (expires - now).Ticks / 2));
-            (_current, _refreshAt) = (new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expires - margin);
+            (_current, _refreshAt, _expiresAt) = (new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expires - margin, expires);
             return _current;
         }
         finally

@@ -22,24 +22,44 @@ internal static class S3ErrorClassifier
         "RequestTimeout", "RequestTimeTooSkewed", "InternalError", "ServiceUnavailable", "IDPCommunicationError",
     };
 
+    /// <summary>Objects that exist but cannot be read as stored (archived to Glacier): quarantine, do not retry.</summary>
+    private static readonly HashSet<string> UnreadableCodes = new(StringComparer.Ordinal) { "InvalidObjectState" };
+
     public static TrailStoreException Classify(Exception exception, string what)
     {
-        if (exception is AmazonServiceException service)
+        if (exception is AmazonServiceException service && service.ErrorCode is { Length: > 0 } code)
         {
-            var code = service.ErrorCode ?? service.StatusCode.ToString();
-            var kind = DeniedCodes.Contains(code) || service.StatusCode == HttpStatusCode.Forbidden ? TrailStoreErrorKind.Denied
-                : TransientCodes.Contains(code) || (int)service.StatusCode >= 500 ? TrailStoreErrorKind.Transient
-                : code is "NoSuchKey" || service.StatusCode == HttpStatusCode.NotFound ? TrailStoreErrorKind.NotFound
-                : TrailStoreErrorKind.Failed;
+            // Codes first: some transient and unreadable errors come with 403 (RequestTimeTooSkewed, InvalidObjectState).
+            var kind = TransientCodes.Contains(code) ? TrailStoreErrorKind.Transient
+                : UnreadableCodes.Contains(code) ? TrailStoreErrorKind.Unreadable
+                : DeniedCodes.Contains(code) ? TrailStoreErrorKind.Denied
+                : code is "NoSuchKey" ? TrailStoreErrorKind.NotFound
+                : ByStatus(service.StatusCode);
             return new TrailStoreException(kind, code, $"{what}: {service.Message}", exception);
         }
 
-        // Timeouts, resets and DNS trouble surface as these; none means the object is bad.
-        var transient = exception is HttpRequestException or IOException or TimeoutException or TaskCanceledException or AmazonClientException;
+        if (exception is AmazonServiceException { InnerException: not (HttpRequestException or IOException or TimeoutException) } bare)
+        {
+            return new TrailStoreException(ByStatus(bare.StatusCode), bare.StatusCode.ToString(), $"{what}: {bare.Message}", exception);
+        }
+
+        // Timeouts, resets and DNS trouble surface as these (or wrapped in them); none means the object is bad.
+        var network = exception is HttpRequestException or IOException or TimeoutException or TaskCanceledException
+            || exception.InnerException is HttpRequestException or IOException or TimeoutException;
+        var noCredentials = exception is AmazonClientException && !network;
         return new TrailStoreException(
-            transient ? TrailStoreErrorKind.Transient : TrailStoreErrorKind.Failed,
-            exception.GetType().Name,
+            network ? TrailStoreErrorKind.Transient : noCredentials ? TrailStoreErrorKind.Denied : TrailStoreErrorKind.Failed,
+            noCredentials ? "NoCredentials" : exception.GetType().Name,
             $"{what}: {exception.Message}",
             exception);
     }
+
+    private static TrailStoreErrorKind ByStatus(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout => TrailStoreErrorKind.Transient,
+        >= HttpStatusCode.InternalServerError => TrailStoreErrorKind.Transient,
+        HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => TrailStoreErrorKind.Denied,
+        HttpStatusCode.NotFound => TrailStoreErrorKind.NotFound,
+        _ => TrailStoreErrorKind.Failed,
+    };
 }

@@ -45,12 +45,13 @@ public sealed partial class AccountGrain(
         return Task.CompletedTask;
     }
 
-    public async Task TrackAsync(TrailLocation location)
+    public async Task TrackAsync(TrailLocation location, DateTime backfillFrom)
     {
         ArgumentNullException.ThrowIfNull(location);
         if (!state.State.Locations.Contains(location))
         {
             state.State.Locations.Add(location);
+            state.State.BackfillFrom = backfillFrom;
             state.State.Health.RoleArn = stores.DescribeCredentials(location.Bucket, Account);
             await state.WriteStateAsync();
             _timer!.Arm(TimeSpan.Zero);
@@ -60,7 +61,16 @@ public sealed partial class AccountGrain(
         await _timer!.EnsureReminderAsync(ReminderName, _options.ReminderPeriod);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    /// <summary>Brings the grain back after a restart, and re-arms discovery that is long overdue.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Health.NextAttemptAt is { } next && Now - next > _options.ReminderPeriod)
+        {
+            _timer!.Arm(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task DiscoverNowAsync() => DiscoverAsync(CancellationToken.None);
 
@@ -85,6 +95,52 @@ public sealed partial class AccountGrain(
     }
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)
+    {
+        if (_options.ExcludedAccounts.Contains(Account))
+        {
+            // Excluded after it was tracked: stop this grain's schedule; its prefixes stop on their next poll.
+            state.State.Health.LastErrorMessage = "The account is excluded by configuration (Ingestion:ExcludedAccounts).";
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var delay = _options.DiscoveryInterval;
+        try
+        {
+            var prefixes = await ListPrefixesAsync(cancellationToken);
+            var failed = state.State.Health.ConsecutiveFailures > 0;
+            delay = failed ? Backoff.Delay(state.State.Health.ConsecutiveFailures, _options.RetryBaseDelay, _options.MaxRetryDelay) : delay;
+            foreach (var prefix in prefixes.Distinct())
+            {
+                if (state.State.Prefixes.Add(prefix.Format()))
+                {
+                    LogRegionFound(logger, Account, prefix.Region, prefix.Location.Bucket);
+                }
+
+                await GrainFactory.GetGrain<ITrailPrefixGrain>(prefix.Format()).StartAsync(state.State.BackfillFrom);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A prefix that could not be started now is started on the next round.
+            LogRoundFailed(logger, Account, e.GetType().Name, e.Message);
+        }
+        finally
+        {
+            // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
+            state.State.Health.NextAttemptAt = Now + delay;
+            _timer!.Arm(delay);
+        }
+
+        await state.WriteStateAsync(CancellationToken.None);
+    }
+
+    /// <summary>Configured regions, plus the regions a delimiter listing of each location's <c>CloudTrail/</c> finds.</summary>
+    private async Task<List<TrailPrefixKey>> ListPrefixesAsync(CancellationToken cancellationToken)
     {
         var health = state.State.Health;
         var prefixes = new List<TrailPrefixKey>();
@@ -115,20 +171,7 @@ public sealed partial class AccountGrain(
             health.ConsecutiveFailures++;
         }
 
-        foreach (var prefix in prefixes.Distinct())
-        {
-            if (state.State.Prefixes.Add(prefix.Format()))
-            {
-                LogRegionFound(logger, Account, prefix.Region, prefix.Location.Bucket);
-            }
-
-            await GrainFactory.GetGrain<ITrailPrefixGrain>(prefix.Format()).StartAsync();
-        }
-
-        var delay = failure is null ? _options.DiscoveryInterval : Backoff.Delay(health.ConsecutiveFailures, _options.RetryBaseDelay, _options.MaxRetryDelay);
-        health.NextAttemptAt = Now + delay;
-        await state.WriteStateAsync(CancellationToken.None);
-        _timer!.Arm(delay);
+        return prefixes;
     }
 
     [LoggerMessage(10, LogLevel.Warning, "Account {Account}: listing regions in {Bucket} failed with {Code}; backing off")]
@@ -136,4 +179,7 @@ public sealed partial class AccountGrain(
 
     [LoggerMessage(11, LogLevel.Information, "Account {Account}: reading region {Region} in {Bucket}")]
     private static partial void LogRegionFound(ILogger logger, string account, string region, string bucket);
+
+    [LoggerMessage(12, LogLevel.Warning, "Account {Account}: a discovery round failed with {Kind}: {Message}; trying again next round")]
+    private static partial void LogRoundFailed(ILogger logger, string account, string kind, string message);
 }

@@ -21,4 +21,7 @@ public sealed class AccountState
     [Id(4)] public ActivityCounts AccountLevel { get; init; } = new();
 
     [Id(5)] public Dictionary<string, EventStamp> Seen { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where new prefixes of this account start reading.</summary>
+    [Id(6)] public DateTime BackfillFrom { get; set; }
 }

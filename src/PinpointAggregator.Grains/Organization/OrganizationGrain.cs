@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
+using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Trail.Storage;
@@ -36,7 +37,7 @@ public sealed partial class OrganizationGrain(
     {
         if (!state.State.Started)
         {
-            state.State.Started = true;
+            (state.State.Started, state.State.StartedAt) = (true, time.GetUtcNow().UtcDateTime);
             await state.WriteStateAsync();
             _timer!.Arm(TimeSpan.Zero);
         }
@@ -45,7 +46,16 @@ public sealed partial class OrganizationGrain(
         await _timer!.EnsureReminderAsync(ReminderName, _options.ReminderPeriod);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    /// <summary>Brings the grain back after a restart, and re-arms discovery that is long overdue.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.LastDiscoveryAt is { } last && time.GetUtcNow().UtcDateTime - last > _options.DiscoveryInterval + _options.ReminderPeriod)
+        {
+            _timer!.Arm(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task DiscoverNowAsync() => DiscoverAsync(CancellationToken.None);
 
@@ -59,34 +69,58 @@ public sealed partial class OrganizationGrain(
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)
     {
-        string? error = null;
-        foreach (var bucket in _options.Buckets)
+        var errors = new List<string>();
+        var backfillFrom = _options.StartFrom?.ToUniversalTime() ?? state.State.StartedAt;
+        try
         {
-            try
+            state.State.Accounts.ExceptWith(_options.ExcludedAccounts);
+            foreach (var bucket in _options.Buckets)
             {
-                var store = stores.Open(bucket.Name, account: null);
-                var found = await AccountDiscovery.FindAsync(store, bucket, _options.Accounts, () => metrics.Request(RequestKinds.List), cancellationToken);
-                foreach (var (account, location) in found.Where(f => !_options.ExcludedAccounts.Contains(f.Account)))
+                foreach (var (account, location) in await FindAsync(bucket, errors, cancellationToken))
                 {
                     if (state.State.Accounts.Add(account))
                     {
                         LogAccountFound(logger, account, location.ToString());
                     }
 
-                    await GrainFactory.GetGrain<IAccountGrain>(account).TrackAsync(location);
+                    try
+                    {
+                        await GrainFactory.GetGrain<IAccountGrain>(account).TrackAsync(location, backfillFrom);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // One account that does not answer (a timeout) never holds up the others.
+                        errors.Add($"{account}: {e.GetType().Name}: {e.Message}");
+                    }
                 }
             }
-            catch (TrailStoreException e)
-            {
-                // One bucket failing does not stop discovery in the others; the next round tries again.
-                error = $"{bucket.Name}: {e.Code}: {e.Message}";
-                LogDiscoveryFailed(logger, bucket.Name, e.Code);
-            }
+        }
+        finally
+        {
+            // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
+            _timer!.Arm(_options.DiscoveryInterval);
         }
 
-        (state.State.LastDiscoveryAt, state.State.LastError) = (time.GetUtcNow().UtcDateTime, error);
+        (state.State.LastDiscoveryAt, state.State.LastError) = (time.GetUtcNow().UtcDateTime, errors.Count == 0 ? null : string.Join("; ", errors));
         await state.WriteStateAsync(CancellationToken.None);
-        _timer!.Arm(_options.DiscoveryInterval);
+    }
+
+    /// <summary>The accounts in one bucket, minus exclusions; a failing bucket adds its error and finds none.</summary>
+    private async Task<IEnumerable<(string Account, TrailLocation Location)>> FindAsync(TrailBucketOptions bucket, List<string> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var store = stores.Open(bucket.Name, account: null);
+            var found = await AccountDiscovery.FindAsync(store, bucket, _options.Accounts, () => metrics.Request(RequestKinds.List), cancellationToken);
+            return found.Where(f => !_options.ExcludedAccounts.Contains(f.Account));
+        }
+        catch (TrailStoreException e)
+        {
+            // One bucket failing does not stop discovery in the others; the next round tries again.
+            errors.Add($"{bucket.Name}: {e.Code}: {e.Message}");
+            LogDiscoveryFailed(logger, bucket.Name, e.Code);
+            return [];
+        }
     }
 
     [LoggerMessage(20, LogLevel.Information, "Found account {Account} at {Location}")]

@@ -15,4 +15,7 @@ public sealed class OrganizationState
     [Id(3)] public DateTime? LastDiscoveryAt { get; set; }
 
     [Id(4)] public string? LastError { get; set; }
+
+    /// <summary>When discovery first started: the backfill start when <c>Ingestion:StartFrom</c> is not set.</summary>
+    [Id(5)] public DateTime StartedAt { get; set; }
 }

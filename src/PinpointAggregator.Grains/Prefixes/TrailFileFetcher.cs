@@ -32,9 +32,9 @@ public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions op
                 metrics.Request(RequestKinds.Get);
                 bytes = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             }
-            catch (TrailStoreException e) when (e.Kind == TrailStoreErrorKind.NotFound)
+            catch (TrailStoreException e) when (e.Kind is TrailStoreErrorKind.NotFound or TrailStoreErrorKind.Unreadable)
             {
-                return FileOutcome.Quarantine(key, stamp, gets, "NotFound", e.Message);
+                return FileOutcome.Quarantine(key, stamp, gets, e.Kind.ToString(), $"{e.Code}: {e.Message}");
             }
             catch (TrailStoreException e)
             {

@@ -58,12 +58,12 @@ public sealed partial class TrailPrefixGrain(
         return Task.CompletedTask;
     }
 
-    public async Task StartAsync()
+    public async Task StartAsync(DateTime backfillFrom)
     {
         if (!State.Started)
         {
             State.Started = true;
-            State.BackfillFrom = _options.StartFrom?.ToUniversalTime() ?? Now;
+            State.BackfillFrom = backfillFrom.ToUniversalTime();
             State.Interval = _options.PollInterval;
             await state.WriteStateAsync();
         }
@@ -76,11 +76,23 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
-    /// <summary>The reminder only brings the grain back after a deactivation or restart; activation schedules the poll.</summary>
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    /// <summary>
+    /// The reminder brings the grain back after a deactivation or restart (activation schedules the poll),
+    /// and re-arms a poll that is long overdue, as a last line of defence for the timer.
+    /// </summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (State.Started && State.NextPollAt is { } next && Now - next > _options.ReminderPeriod)
+        {
+            ScheduleNextPoll(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task PollNowAsync()
     {
+        EnsureStarted();
         await PollAsync(CancellationToken.None);
     }
 
@@ -91,12 +103,21 @@ public sealed partial class TrailPrefixGrain(
             throw new ArgumentException($"The re-read range must not be empty: from {fromTime:O} until {untilTime:O}.", nameof(untilTime));
         }
 
+        EnsureStarted();
         (State.RereadFrom, State.RereadUntil) = (fromTime.ToUniversalTime(), untilTime.ToUniversalTime());
         await state.WriteStateAsync();
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
     public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, State, Now));
+
+    private void EnsureStarted()
+    {
+        if (!State.Started)
+        {
+            throw new InvalidOperationException($"Trail prefix {_key} is not being read: its account and region have not been discovered or configured.");
+        }
+    }
 
     private void ScheduleNextPoll(TimeSpan due)
     {
@@ -105,12 +126,17 @@ public sealed partial class TrailPrefixGrain(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var started = Now;
-        State.LastPollAt = started;
+        if (_options.ExcludedAccounts.Contains(_key.Account))
+        {
+            await StopAsync("The account is excluded by configuration (Ingestion:ExcludedAccounts).");
+            return;
+        }
+
+        State.LastPollAt = Now;
         State.Counters.Polls++;
-        var store = stores.Open(_key.Location.Bucket, _key.Account);
         try
         {
+            var store = stores.Open(_key.Location.Bucket, _key.Account);
             var found = await RetryWaitingFilesAsync(store, cancellationToken);
             if (State.RereadFrom is { } from && State.RereadUntil is { } until)
             {
@@ -120,15 +146,24 @@ public sealed partial class TrailPrefixGrain(
 
             found += await ListAndReadAsync(store, ListFrom(), null, skipDone: true, cancellationToken);
             (State.ConsecutiveFailures, State.LastError) = (0, State.Retry.Count == 0 ? null : State.LastError);
-            State.CaughtUp |= State.Retry.Count == 0;
-            State.Interval = found > 0 ? _options.PollInterval : Min(State.Interval * 2, _options.MaxPollInterval);
+            State.CaughtUp = State.Retry.Count == 0;
+            var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
+            State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
         }
-        catch (TrailStoreException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever failed, the prefix keeps its schedule: it backs off and tries again.
+            var code = e is TrailStoreException store ? store.Code : e.GetType().Name;
             State.ConsecutiveFailures++;
-            State.LastError = $"{e.Code}: {e.Message}";
+            State.CaughtUp = false;
+            State.LastError = $"{code}: {e.Message}";
             State.Interval = Backoff.Delay(State.ConsecutiveFailures, _options.PollInterval, _options.MaxRetryDelay);
-            LogPollFailed(logger, _key.Format(), e.Code, State.ConsecutiveFailures, State.Interval);
+            LogPollFailed(logger, _key.Format(), code, State.ConsecutiveFailures, State.Interval);
+        }
+        finally
+        {
+            // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
+            ScheduleNextPoll(State.Interval);
         }
 
         PruneWindow();
@@ -138,8 +173,19 @@ public sealed partial class TrailPrefixGrain(
         {
             metrics.Lag(_key.Format(), Now - newest);
         }
+    }
 
-        ScheduleNextPoll(State.Interval);
+    private async Task StopAsync(string reason)
+    {
+        State.LastError = reason;
+        State.NextPollAt = null;
+        await state.WriteStateAsync(CancellationToken.None);
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        metrics.Forget(_key.Format());
     }
 
     /// <summary>The late-arrival window behind the newest key, never before the backfill start.</summary>
@@ -195,8 +241,8 @@ public sealed partial class TrailPrefixGrain(
 
     private async Task<int> RetryWaitingFilesAsync(ITrailObjectStore store, CancellationToken cancellationToken)
     {
+        // A key leaves Retry only when it is done or quarantined, so a poll cut short loses none.
         var waiting = State.Retry.Select(p => (p.Key, p.Value)).ToList();
-        State.Retry.Clear();
         return await ReadFilesAsync(store, waiting, cancellationToken);
     }
 
@@ -208,8 +254,10 @@ public sealed partial class TrailPrefixGrain(
     /// One apply per batch instead of per file: an application grain persists its whole state on every
     /// apply, so per-file applies during a backfill would write the same growing state thousands of times.
     /// </remarks>
+    /// <returns>How many files were recorded as done (read or quarantined); retried ones do not count.</returns>
     private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp)> files, CancellationToken cancellationToken)
     {
+        var completed = 0;
         foreach (var batch in files.Chunk(FilesPerApply))
         {
             using var gate = new SemaphoreSlim(_options.FileConcurrency);
@@ -226,15 +274,15 @@ public sealed partial class TrailPrefixGrain(
                 }
             }));
 
-            await ApplyBatchAsync(outcomes);
+            completed += await ApplyBatchAsync(outcomes);
             PruneWindow();
             await state.WriteStateAsync(CancellationToken.None);
         }
 
-        return files.Count;
+        return completed;
     }
 
-    private async Task ApplyBatchAsync(FileOutcome[] outcomes)
+    private async Task<int> ApplyBatchAsync(FileOutcome[] outcomes)
     {
         foreach (var outcome in outcomes)
         {
@@ -263,11 +311,14 @@ public sealed partial class TrailPrefixGrain(
             MarkDone(outcome.Key, outcome.Stamp);
         }
 
-        foreach (var outcome in outcomes.Where(o => o.QuarantineKind is not null))
+        var quarantined = outcomes.Where(o => o.QuarantineKind is not null).ToList();
+        foreach (var outcome in quarantined)
         {
             Quarantine(outcome.Key, outcome);
             MarkDone(outcome.Key, outcome.Stamp);
         }
+
+        return read.Count + quarantined.Count;
     }
 
     private void WaitForRetry(string key, DateTime stamp, string error, string? code)
@@ -309,6 +360,7 @@ public sealed partial class TrailPrefixGrain(
 
     private void MarkDone(string key, DateTime stamp)
     {
+        State.Retry.Remove(key);
         State.Done[key] = stamp;
         if (State.NewestKey is null || string.CompareOrdinal(key, State.NewestKey) > 0)
         {

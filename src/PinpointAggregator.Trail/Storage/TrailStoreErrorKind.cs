@@ -12,6 +12,9 @@ public enum TrailStoreErrorKind
     /// <summary>The key or bucket does not exist.</summary>
     NotFound,
 
+    /// <summary>The object exists but cannot be read as stored (e.g. archived): quarantine, do not retry.</summary>
+    Unreadable,
+
     /// <summary>Anything else the store rejected.</summary>
     Failed,
 }

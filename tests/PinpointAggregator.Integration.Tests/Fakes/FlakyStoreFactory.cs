@@ -14,6 +14,9 @@ internal sealed class FlakyStoreFactory(IOptions<IngestionOptions> options) : IT
     /// <summary>Remaining failures per key, shared with the test (the silos run in the test process).</summary>
     public static ConcurrentDictionary<string, int> FailuresLeft { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Listings that crash with an exception no store should throw, to prove schedules survive anything.</summary>
+    public static int ListCrashesLeft;
+
     public ITrailObjectStore Open(string bucket, string? account) =>
         new FlakyStore(new LocalFolderObjectStore(options.Value.Buckets.Single(b => b.Name == bucket).LocalPath!));
 
@@ -22,7 +25,9 @@ internal sealed class FlakyStoreFactory(IOptions<IngestionOptions> options) : IT
     private sealed class FlakyStore(ITrailObjectStore inner) : ITrailObjectStore
     {
         public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken) =>
-            inner.ListAsync(request, cancellationToken);
+            Interlocked.Decrement(ref ListCrashesLeft) >= 0
+                ? throw new InvalidOperationException("An unexpected failure inside the store.")
+                : inner.ListAsync(request, cancellationToken);
 
         public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
         {

@@ -67,5 +67,42 @@ public sealed class FlakyStoreTests
         }
     }
 
+    [Fact]
+    public async Task UnexpectedExceptions_InEveryGrainsListing_DoNotStopTheSchedules()
+    {
+        // Regression: a tick that threw anything but a store error never re-armed its one-shot timer.
+        var folder = Directory.CreateTempSubdirectory("pa-crash-").FullName;
+        try
+        {
+            var trail = SampleTrailGenerator.Generate(folder, new SampleTrailOptions { Seed = 62, Accounts = 2, Regions = 1, FilesPerDay = 6, MalformedFiles = 0 });
+            FlakyStoreFactory.ListCrashesLeft = 4;
+            await using var cluster = await IngestionCluster.StartAsync(
+                "crashing-" + Guid.NewGuid().ToString("N")[..8],
+                overrides: new Dictionary<string, string?> { ["Ingestion:Buckets:0:LocalPath"] = folder },
+                firstConfigurator: typeof(FlakyStoreConfigurator));
+
+            await cluster.StartIngestionAsync();
+
+            await cluster.CaughtUpAsync(2, trail.Files.Count(f => !f.Digest));
+            SummaryAssert.MatchesGroundTruth(trail.GroundTruth, await cluster.SummaryAsync());
+            Assert.True(FlakyStoreFactory.ListCrashesLeft < 0, "the store never crashed; the test proved nothing");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PollingAPrefixThatWasNeverStarted_IsRefusedWithItsName()
+    {
+        await using var cluster = await IngestionCluster.StartAsync("never-" + Guid.NewGuid().ToString("N")[..8]);
+        const string key = "never/AWSLogs/111122223333/CloudTrail/us-east-1/";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => cluster.Grains.GetGrain<ITrailPrefixGrain>(key).PollNowAsync());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
 }

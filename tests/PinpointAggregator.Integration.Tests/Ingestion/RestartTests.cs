@@ -55,8 +55,12 @@ public sealed class RestartTests
         await using var cluster = await IngestionCluster.StartAsync(bucket.Name, silos: 2, overrides: Slow);
         await cluster.StartIngestionAsync();
         var atKill = await Eventually.MatchesAsync(cluster.PrefixesAsync, p => p.Length == 4 && p.Sum(s => s.Counters.FilesRead) >= 10, "ingestion is under way");
+        var victim = cluster.Cluster.SecondarySilos[0];
+        var management = cluster.Grains.GetGrain<IManagementGrain>(0);
+        var onVictim = (await management.GetDetailedGrainStatistics(hostsIds: [victim.SiloAddress]))
+            .Count(g => g.GrainType.Contains("Prefix", StringComparison.Ordinal) || g.GrainType.Contains("Application", StringComparison.Ordinal));
 
-        await cluster.Cluster.KillSiloAsync(cluster.Cluster.SecondarySilos[0]);
+        await cluster.Cluster.KillSiloAsync(victim);
         await cluster.Cluster.StartAdditionalSiloAsync();
 
         // What the host does on every start: make sure discovery runs (idempotent).
@@ -64,5 +68,6 @@ public sealed class RestartTests
         await cluster.CaughtUpAsync(4, bucket.LogFiles.Count);
         SummaryAssert.MatchesGroundTruth(bucket.Trail.GroundTruth, await cluster.SummaryAsync());
         Assert.True(atKill.Sum(p => p.Counters.FilesRead) < bucket.LogFiles.Count, "the silo died after ingestion had finished; the test proved nothing");
+        Assert.True(onVictim > 0, "no prefix or application grain lived on the killed silo; the test proved nothing");
     }
 }
