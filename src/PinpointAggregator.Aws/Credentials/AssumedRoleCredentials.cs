@@ -14,6 +14,9 @@ namespace PinpointAggregator.Aws.Credentials;
 /// </remarks>
 public sealed class AssumedRoleCredentials : AWSCredentials, IDisposable
 {
+    /// <summary>After a failed early renewal, the next attempt waits this long (at most half the time left).</summary>
+    private static readonly TimeSpan RenewalRetry = TimeSpan.FromSeconds(30);
+
     private readonly IAmazonSecurityTokenService _sts;
     private readonly AssumeRoleRequest _request;
     private readonly TimeSpan _refreshBefore;
@@ -65,9 +68,12 @@ public sealed class AssumedRoleCredentials : AWSCredentials, IDisposable
             {
                 _metrics.StsFailure(e.ErrorCode ?? "Unknown");
 
-                // An early renewal that fails keeps the session it has until that really expires.
-                if (_current is { } stillValid && _time.GetUtcNow() < _expiresAt)
+                // An early renewal that fails keeps the session it has until that really expires, and tries
+                // again a little later rather than on every request.
+                var failedAt = _time.GetUtcNow();
+                if (_current is { } stillValid && failedAt < _expiresAt)
                 {
+                    _refreshAt = failedAt + TimeSpan.FromTicks(Math.Min(RenewalRetry.Ticks, (_expiresAt - failedAt).Ticks / 2));
                     return stillValid;
                 }
 

@@ -57,6 +57,27 @@ public sealed class CredentialRefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task RenewalDenied_BeforeExpiry_KeepsTheValidSession_ThenFails()
+    {
+        using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
+        var (factory, credentials) = Create(bucket.Name, roles => roles.Duration = TimeSpan.FromMinutes(15));
+        using var disposeCredentials = credentials;
+        using var disposeFactory = factory;
+        var store = factory.Open(bucket.Name, Account);
+        await store.ListAsync(new TrailListRequest("AWSLogs/"), CancellationToken.None);
+        _sts.Deny($"arn:aws:iam::{Account}:role/Reader");
+
+        // Past the refresh point (minute 10), before expiry (minute 15): the renewal fails, the session still works.
+        _time.Advance(TimeSpan.FromMinutes(12));
+        await store.ListAsync(new TrailListRequest("AWSLogs/"), CancellationToken.None);
+        Assert.Equal(2, _sts.Calls.Count);
+
+        _time.Advance(TimeSpan.FromMinutes(4));
+        var error = await Assert.ThrowsAsync<TrailStoreException>(() => store.ListAsync(new TrailListRequest("AWSLogs/"), CancellationToken.None));
+        Assert.Equal(TrailStoreErrorKind.Denied, error.Kind);
+    }
+
+    [Fact]
     public async Task HubRole_IsAssumedFirst_ThenTheAccountRoleWithItsSession()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
