@@ -7,8 +7,8 @@ using PinpointAggregator.Trail.Summary;
 namespace PinpointAggregator.Host.Hosting;
 
 /// <summary>
-/// For the embedded default: logs progress while the sample trail is read and, when every prefix has
-/// caught up, prints the live state in the <c>scan</c> format on standard output. The service keeps running.
+/// Logs progress until every prefix has caught up with its first pass, then says so; for the embedded
+/// default it also prints the live state in the <c>scan</c> format on standard output. The service keeps running.
 /// </summary>
 internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOutput output, ILogger<FirstPassReporter> logger) : BackgroundService
 {
@@ -19,22 +19,37 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOut
         using var timer = new PeriodicTimer(ProgressInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var progress = await IngestionProgress.TakeAsync(grains);
-            LogProgress(logger, progress.Accounts, progress.Prefixes, progress.CaughtUp, progress.Files, progress.Events);
-            if (progress.Complete)
+            try
             {
-                break;
+                var progress = await IngestionProgress.TakeAsync(grains);
+                LogProgress(logger, progress.Accounts, progress.Prefixes, progress.CaughtUp, progress.Files, progress.Events);
+                if (progress.Complete)
+                {
+                    break;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Reporting must never stop the service (a failing background service stops the host).
+                LogProgressFailed(logger, e.Message);
             }
         }
 
         var summary = await LiveSummary.BuildAsync(grains);
-        await output.Writer.WriteLineAsync(ScanSummaryJson.Serialize(summary));
-        await output.Writer.FlushAsync(stoppingToken);
+        if (output.Writer is { } writer)
+        {
+            await writer.WriteLineAsync(ScanSummaryJson.Serialize(summary));
+            await writer.FlushAsync(stoppingToken);
+        }
+
         LogComplete(logger, summary.Applications.Count, summary.Totals.Events, summary.FailedFiles.Count);
     }
 
     [LoggerMessage(100, LogLevel.Information, "Ingesting: {Accounts} accounts, {CaughtUp}/{Prefixes} prefixes caught up, {Files} files, {Events} Pinpoint events")]
     private static partial void LogProgress(ILogger logger, int accounts, int prefixes, int caughtUp, long files, long events);
+
+    [LoggerMessage(102, LogLevel.Warning, "Could not take ingestion progress: {Message}")]
+    private static partial void LogProgressFailed(ILogger logger, string message);
 
     [LoggerMessage(101, LogLevel.Information, "First pass complete: {Applications} Pinpoint applications, {Events} distinct events, {Quarantined} quarantined files. The service keeps polling; Ctrl+C stops it.")]
     private static partial void LogComplete(ILogger logger, int applications, long events, int quarantined);

@@ -30,12 +30,8 @@ public static class SiloHostingExtensions
             silo.UseInMemoryReminderService();
         });
         builder.Services.AddHostedService<IngestionStarter>();
-        if (embedded is not null)
-        {
-            builder.Services.AddSingleton(embedded);
-            builder.Services.TryAddSingleton(new SummaryOutput(Console.Out));
-            builder.Services.AddHostedService<FirstPassReporter>();
-        }
+        builder.Services.AddHostedService<FirstPassReporter>();
+        builder.Services.TryAddSingleton(new SummaryOutput(embedded is null ? null : Console.Out));
 
         return builder;
     }

@@ -1,7 +1,10 @@
 namespace PinpointAggregator.Host.Hosting;
 
-/// <summary>Where the embedded default prints its first-pass summary: standard output, unless a test says otherwise.</summary>
-public sealed class SummaryOutput(TextWriter writer)
+/// <summary>
+/// Where the first-pass summary is printed: standard output for the embedded default (a test may say
+/// otherwise); nowhere for a configured organization, whose state is queried instead.
+/// </summary>
+public sealed class SummaryOutput(TextWriter? writer)
 {
-    public TextWriter Writer { get; } = writer;
+    public TextWriter? Writer { get; } = writer;
 }
