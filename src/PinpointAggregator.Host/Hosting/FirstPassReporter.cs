@@ -35,14 +35,21 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOut
             }
         }
 
-        var summary = await LiveSummary.BuildAsync(grains);
-        if (output.Writer is { } writer)
+        try
         {
-            await writer.WriteLineAsync(ScanSummaryJson.Serialize(summary));
-            await writer.FlushAsync(stoppingToken);
-        }
+            var summary = await LiveSummary.BuildAsync(grains);
+            if (output.Writer is { } writer)
+            {
+                await writer.WriteLineAsync(ScanSummaryJson.Serialize(summary));
+                await writer.FlushAsync(stoppingToken);
+            }
 
-        LogComplete(logger, summary.Applications.Count, summary.Totals.Events, summary.FailedFiles.Count);
+            LogComplete(logger, summary.Applications.Count, summary.Totals.Events, summary.FailedFiles.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogProgressFailed(logger, e.Message);
+        }
     }
 
     [LoggerMessage(100, LogLevel.Information, "Ingesting: {Accounts} accounts, {CaughtUp}/{Prefixes} prefixes caught up, {Files} files, {Events} Pinpoint events")]
