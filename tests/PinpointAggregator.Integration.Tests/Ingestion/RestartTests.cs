@@ -52,7 +52,7 @@ public sealed class RestartTests
     {
         using var bucket = await SampleBucket.CreateAsync(Organization with { Seed = 52 });
         await bucket.UploadAsync(bucket.Trail.Files);
-        await using var cluster = await IngestionCluster.StartAsync(bucket.Name, silos: 2, overrides: Slow);
+        await using var cluster = await IngestionCluster.StartAsync(bucket.Name, silos: 2, overrides: Slow, firstConfigurator: typeof(RandomPlacementConfigurator));
         await cluster.StartIngestionAsync();
         var atKill = await Eventually.MatchesAsync(cluster.PrefixesAsync, p => p.Length == 4 && p.Sum(s => s.Counters.FilesRead) >= 10, "ingestion is under way");
         var victim = cluster.Cluster.SecondarySilos[0];
