@@ -32,6 +32,7 @@ public sealed class GroundTruthIngestionTests
         var live = await cluster.SummaryAsync();
         SummaryAssert.MatchesGroundTruth(truth, live);
         Assert.Equal(truth.Totals.DuplicateEvents, live.Totals.DuplicateEvents);
+        await ReferenceAudit.AssertClusterMatchesAsync(cluster.Grains, bucket.Trail);
         Assert.True(truth.Totals.DuplicateEvents > 0 && truth.FailedFiles.Count == 5 && truth.Applications.Count >= 12, "the corpus is too small to prove anything");
         Assert.Equal(bucket.LogFiles.Count, prefixes.Sum(p => p.Counters.Requests.GetValueOrDefault(RequestKinds.Get)));
         Assert.Equal(bucket.Trail.AccountIds.Select(IngestionCluster.RoleArn).Order(), cluster.Sts.Calls.Select(c => c.RoleArn).Distinct().Order());

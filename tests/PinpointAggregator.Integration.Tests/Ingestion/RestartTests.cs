@@ -45,6 +45,7 @@ public sealed class RestartTests
 
         await cluster.CaughtUpAsync(4, bucket.LogFiles.Count);
         SummaryAssert.MatchesGroundTruth(bucket.Trail.GroundTruth, await cluster.SummaryAsync());
+        await ReferenceAudit.AssertClusterMatchesAsync(cluster.Grains, bucket.Trail);
     }
 
     [Fact]
@@ -67,6 +68,7 @@ public sealed class RestartTests
         await cluster.StartIngestionAsync();
         await cluster.CaughtUpAsync(4, bucket.LogFiles.Count);
         SummaryAssert.MatchesGroundTruth(bucket.Trail.GroundTruth, await cluster.SummaryAsync());
+        await ReferenceAudit.AssertClusterMatchesAsync(cluster.Grains, bucket.Trail);
         Assert.True(atKill.Sum(p => p.Counters.FilesRead) < bucket.LogFiles.Count, "the silo died after ingestion had finished; the test proved nothing");
         Assert.True(onVictim > 0, "no prefix or application grain lived on the killed silo; the test proved nothing");
     }
