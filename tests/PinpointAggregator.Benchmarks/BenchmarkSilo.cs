@@ -8,6 +8,7 @@ using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Aws;
 using PinpointAggregator.Grains;
 using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Grains.Organization;
 
 namespace PinpointAggregator.Benchmarks;
 
@@ -82,10 +83,5 @@ internal sealed class BenchmarkSilo(IHost host) : IAsyncDisposable
         host.Dispose();
     }
 
-    private async Task<PrefixStatus[]> PrefixesAsync()
-    {
-        var organization = await Organization.GetStatusAsync();
-        var accounts = await Task.WhenAll(organization.Accounts.Select(a => Grains.GetGrain<IAccountGrain>(a).GetStatusAsync()));
-        return await Task.WhenAll(accounts.SelectMany(a => a.Prefixes).Select(p => Grains.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
-    }
+    private async Task<PrefixStatus[]> PrefixesAsync() => [.. (await OrganizationSnapshot.TakeAsync(Grains)).Prefixes];
 }

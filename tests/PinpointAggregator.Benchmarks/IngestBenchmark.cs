@@ -1,14 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using PinpointAggregator.Abstractions.Contracts;
-using PinpointAggregator.Abstractions.Grains;
-using PinpointAggregator.Aws;
-using PinpointAggregator.Grains;
-using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Organization;
 using PinpointAggregator.SampleData;
 using PinpointAggregator.Trail.Local;

@@ -1,3 +1,5 @@
+using PinpointAggregator.Trail.Events;
+
 namespace PinpointAggregator.Abstractions.Contracts;
 
 /// <summary>
@@ -18,11 +20,10 @@ public sealed record Change(
         return new(e.At, e.Caller, e.DeduplicationId, e.EventName);
     }
 
-    /// <summary>Orders changes by time, then event id: the total order every register uses.</summary>
+    /// <summary>Orders changes by time, then event id (<see cref="EventOrder"/>): the order every register uses.</summary>
     public int CompareTo(Change other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var byTime = At.CompareTo(other.At);
-        return byTime != 0 ? byTime : string.CompareOrdinal(EventId, other.EventId);
+        return EventOrder.Compare(At, EventId, other.At, other.EventId);
     }
 }

@@ -100,10 +100,7 @@ public sealed partial class AccountGrain(
         {
             // Excluded after it was tracked: stop this grain's schedule; its prefixes stop on their next poll.
             state.State.Health.LastErrorMessage = "The account is excluded by configuration (Ingestion:ExcludedAccounts).";
-            if (await this.GetReminder(ReminderName) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
+            await _timer!.StopReminderAsync(ReminderName);
 
             return;
         }

@@ -1,4 +1,5 @@
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Trail.Events;
 
 namespace PinpointAggregator.Grains.Audit;
 
@@ -95,9 +96,5 @@ internal static class ActivityLedger
         }
     }
 
-    private static bool Newer(RecentEvent a, RecentEvent b)
-    {
-        var byTime = a.At.CompareTo(b.At);
-        return byTime != 0 ? byTime > 0 : string.CompareOrdinal(a.EventId, b.EventId) > 0;
-    }
+    private static bool Newer(RecentEvent a, RecentEvent b) => EventOrder.Compare(a.At, a.EventId, b.At, b.EventId) > 0;
 }

@@ -59,9 +59,9 @@ internal static class ApplicationAuditor
     /// </summary>
     private static void ApplyName(ApplicationAudit audit, AuditEvent e)
     {
-        if (e.EventName == "CreateApp" && !e.Failed && e.ApplicationName is { } name && ChangeRegister.IsLater(audit.NamedBy, Change.Of(e)))
+        if (e.EventName == "CreateApp" && !e.Failed && e.ApplicationName is { } name && Change.Of(e) is var change && ChangeRegister.IsLater(audit.NamedBy, change))
         {
-            (audit.Name, audit.NamedBy) = (name, Change.Of(e));
+            (audit.Name, audit.NamedBy) = (name, change);
         }
     }
 

@@ -1,4 +1,5 @@
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Trail.Events;
 
 namespace PinpointAggregator.Grains.Audit;
 
@@ -22,19 +23,10 @@ public sealed record EventStamp(
         return new(e.At, e.EventId, e.IsAddendum, e.EventName, e.ErrorCode, e.Caller, e.IsWrite);
     }
 
-    /// <summary>
-    /// An addendum beats the original; between two of the same kind the later time wins, then the larger
-    /// eventID — the same rule as the offline scan, so the winner never depends on arrival order.
-    /// </summary>
+    /// <summary>Whether <paramref name="candidate"/> replaces this delivery: the scan's rule, <see cref="EventOrder.Supersedes"/>.</summary>
     public bool IsSupersededBy(AuditEvent candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.IsAddendum != IsAddendum)
-        {
-            return candidate.IsAddendum;
-        }
-
-        var byTime = candidate.At.CompareTo(At);
-        return byTime != 0 ? byTime > 0 : string.CompareOrdinal(candidate.EventId, EventId) > 0;
+        return EventOrder.Supersedes(candidate.IsAddendum, candidate.At, candidate.EventId, IsAddendum, At, EventId);
     }
 }

@@ -37,4 +37,15 @@ internal sealed class GrainSchedule(IGrainBase grain, Func<CancellationToken, Ta
             _reminderRegistered = true;
         }
     }
+
+    /// <summary>Stops the reminder for good (the grain has nothing more to do, e.g. its account is excluded).</summary>
+    public async Task StopReminderAsync(string name)
+    {
+        if (await grain.GetReminder(name) is { } reminder)
+        {
+            await grain.UnregisterReminder(reminder);
+        }
+
+        _reminderRegistered = false;
+    }
 }

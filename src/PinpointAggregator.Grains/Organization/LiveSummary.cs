@@ -16,24 +16,24 @@ public static class LiveSummary
     {
         ArgumentNullException.ThrowIfNull(grains);
         var summary = new ScanSummary();
-        var organization = await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).GetStatusAsync();
-        foreach (var account in await Task.WhenAll(organization.Accounts.Select(a => grains.GetGrain<IAccountGrain>(a).GetStatusAsync())))
+        var snapshot = await OrganizationSnapshot.TakeAsync(grains);
+        foreach (var account in snapshot.Accounts)
         {
             AddAccountLevel(summary.NoApplicationId, account.AccountLevel);
             summary.Totals.DuplicateEvents += account.AccountLevel.DuplicatesIgnored;
-            var prefixes = await Task.WhenAll(account.Prefixes.Select(p => grains.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
-            foreach (var prefix in prefixes)
+        }
+
+        foreach (var prefix in snapshot.Prefixes)
+        {
+            AddPrefix(summary, prefix);
+            var key = TrailPrefixKey.Parse(prefix.Key);
+            var audits = await Task.WhenAll(prefix.Applications.Select(app =>
+                grains.GetGrain<IApplicationGrain>(new ApplicationKey(key.Account, key.Region, app).Format()).GetAuditAsync()));
+            foreach (var audit in audits)
             {
-                AddPrefix(summary, prefix);
-                var key = TrailPrefixKey.Parse(prefix.Key);
-                var audits = await Task.WhenAll(prefix.Applications.Select(app =>
-                    grains.GetGrain<IApplicationGrain>(new ApplicationKey(key.Account, key.Region, app).Format()).GetAuditAsync()));
-                foreach (var audit in audits)
-                {
-                    summary.Applications[audit.ApplicationId] = ToSummary(audit);
-                    summary.Totals.Events += audit.Activity.Events;
-                    summary.Totals.DuplicateEvents += audit.Activity.DuplicatesIgnored;
-                }
+                summary.Applications[audit.ApplicationId] = ToSummary(audit);
+                summary.Totals.Events += audit.Activity.Events;
+                summary.Totals.DuplicateEvents += audit.Activity.DuplicatesIgnored;
             }
         }
 

@@ -1,8 +1,6 @@
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
-using PinpointAggregator.Grains.Audit;
-using PinpointAggregator.Trail.Events;
 
 namespace PinpointAggregator.Grains.Prefixes;
 
@@ -12,7 +10,7 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// </summary>
 internal static class FileApplier
 {
-    public static Task ApplyAsync(IGrainFactory grains, TrailPrefixKey prefix, IReadOnlyList<TrailEvent> events, HashSet<string> applications)
+    public static Task ApplyAsync(IGrainFactory grains, TrailPrefixKey prefix, IReadOnlyList<AuditEvent> events, HashSet<string> applications)
     {
         if (events.Count == 0)
         {
@@ -20,7 +18,7 @@ internal static class FileApplier
         }
 
         var calls = new List<Task>();
-        foreach (var group in events.Select(AuditEventMapper.From).GroupBy(e => e.ApplicationId))
+        foreach (var group in events.GroupBy(e => e.ApplicationId))
         {
             IReadOnlyList<AuditEvent> batch = [.. group];
             if (group.Key is { } applicationId)

@@ -1,3 +1,5 @@
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Grains.Audit;
 using PinpointAggregator.Trail.Reading;
 
 namespace PinpointAggregator.Grains.Prefixes;
@@ -10,6 +12,9 @@ internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
 {
     public TrailReadResult? Read { get; private init; }
 
+    /// <summary>The read file's events, already mapped for the audit grains (off the grain's thread).</summary>
+    public IReadOnlyList<AuditEvent> Events { get; private init; } = [];
+
     public string? QuarantineKind { get; private init; }
 
     public string? ErrorCode { get; private init; }
@@ -21,7 +26,7 @@ internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
     public bool ShouldRetry => Read is null && QuarantineKind is null;
 
     public static FileOutcome Success(string key, DateTime stamp, int gets, TrailReadResult read) =>
-        new(key, stamp, gets) { Read = read };
+        new(key, stamp, gets) { Read = read, Events = [.. read.Events.Select(AuditEventMapper.From)] };
 
     public static FileOutcome Quarantine(string key, DateTime stamp, int gets, string kind, string message, long recordsReadBeforeError = 0) =>
         new(key, stamp, gets) { QuarantineKind = kind, ErrorCode = kind, Message = message, RecordsReadBeforeError = recordsReadBeforeError };

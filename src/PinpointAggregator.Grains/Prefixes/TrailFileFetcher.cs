@@ -6,7 +6,7 @@ using PinpointAggregator.Trail.Storage;
 namespace PinpointAggregator.Grains.Prefixes;
 
 /// <summary>
-/// Downloads and reads one trail file off the grain's thread (the reader is CPU-bound), retrying
+/// Downloads, reads and maps one trail file off the grain's thread (all of it is CPU or I/O), retrying
 /// transient failures with backoff and jitter. Never throws for a store or file problem.
 /// </summary>
 public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions options, TimeProvider time, IngestionMetrics metrics)

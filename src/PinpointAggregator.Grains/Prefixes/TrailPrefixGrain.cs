@@ -180,10 +180,7 @@ public sealed partial class TrailPrefixGrain(
         State.LastError = reason;
         State.NextPollAt = null;
         await state.WriteStateAsync(CancellationToken.None);
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await _timer!.StopReminderAsync(ReminderName);
 
         metrics.Forget(_key.Format());
     }
@@ -296,7 +293,7 @@ public sealed partial class TrailPrefixGrain(
         var read = outcomes.Where(o => o.Read is not null).ToList();
         try
         {
-            await FileApplier.ApplyAsync(GrainFactory, _key, [.. read.SelectMany(o => o.Read!.Events)], State.Applications);
+            await FileApplier.ApplyAsync(GrainFactory, _key, [.. read.SelectMany(o => o.Events)], State.Applications);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -307,7 +304,7 @@ public sealed partial class TrailPrefixGrain(
 
         foreach (var outcome in read)
         {
-            CountRead(outcome.Read!);
+            CountRead(outcome);
             MarkDone(outcome.Key, outcome.Stamp);
         }
 
@@ -328,20 +325,21 @@ public sealed partial class TrailPrefixGrain(
         LogFileRetry(logger, key, code);
     }
 
-    private void CountRead(Trail.Reading.TrailReadResult read)
+    private void CountRead(FileOutcome outcome)
     {
-        var counters = State.Counters;
+        var (read, counters) = (outcome.Read!, State.Counters);
         counters.FilesRead++;
         counters.Records += read.RecordsRead;
-        counters.Events += read.Events.Count;
+        counters.Events += outcome.Events.Count;
         counters.CompressedBytes += read.CompressedBytes;
         counters.DecompressedBytes += read.DecompressedBytes;
-        foreach (var e in read.Events)
+        if (outcome.Events.Count > 0)
         {
-            State.NewestEventAt = State.NewestEventAt is { } newest && newest >= e.EventTime.UtcDateTime ? newest : e.EventTime.UtcDateTime;
+            var newest = outcome.Events.Max(e => e.At);
+            State.NewestEventAt = State.NewestEventAt > newest ? State.NewestEventAt : newest;
         }
 
-        metrics.FileRead(read.Events.Count, read.CompressedBytes);
+        metrics.FileRead(outcome.Events.Count, read.CompressedBytes);
     }
 
     private void Quarantine(string key, FileOutcome outcome)

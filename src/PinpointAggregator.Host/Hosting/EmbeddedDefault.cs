@@ -9,20 +9,20 @@ namespace PinpointAggregator.Host.Hosting;
 /// With no bucket configured, the service reads a sample organization trail from a local folder,
 /// generating it the first time, so one command shows the product working with nothing installed.
 /// </summary>
-/// <param name="Folder">Where the sample trail is.</param>
-public sealed record EmbeddedDefault(string Folder)
+public static class EmbeddedDefault
 {
     /// <summary>Configuration key for the sample folder. Default: the user's local data folder.</summary>
     public const string FolderKey = "Embedded:SampleFolder";
 
     public const string BucketName = "sample-organization-trail";
 
-    public static EmbeddedDefault? ApplyIfUnconfigured(IConfigurationManager configuration)
+    /// <returns>True when the embedded sample is what the service will read.</returns>
+    public static bool ApplyIfUnconfigured(IConfigurationManager configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (configuration.GetSection($"{IngestionOptions.SectionName}:Buckets").GetChildren().Any())
         {
-            return null;
+            return false;
         }
 
         var folder = configuration[FolderKey] ?? Path.Combine(
@@ -44,6 +44,6 @@ public sealed record EmbeddedDefault(string Folder)
             [$"{IngestionOptions.SectionName}:Buckets:0:LocalPath"] = folder,
             [$"{IngestionOptions.SectionName}:StartFrom"] = startFrom.ToString("O", CultureInfo.InvariantCulture),
         });
-        return new EmbeddedDefault(folder);
+        return true;
     }
 }

@@ -1,4 +1,4 @@
-using PinpointAggregator.Abstractions.Grains;
+using PinpointAggregator.Grains.Organization;
 
 namespace PinpointAggregator.Host.Hosting;
 
@@ -10,13 +10,11 @@ internal sealed record IngestionProgress(int Accounts, int Prefixes, int CaughtU
 
     public static async Task<IngestionProgress> TakeAsync(IGrainFactory grains)
     {
-        var organization = await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).GetStatusAsync();
-        var accounts = await Task.WhenAll(organization.Accounts.Select(a => grains.GetGrain<IAccountGrain>(a).GetStatusAsync()));
-        var prefixes = await Task.WhenAll(accounts.SelectMany(a => a.Prefixes).Select(p => grains.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
+        var (organization, accounts, prefixes) = await OrganizationSnapshot.TakeAsync(grains);
         var accountsDiscovered = accounts.All(a => a.Health.LastSuccessAt is not null || a.Health.LastFailureAt is not null);
-        return new(accounts.Length, prefixes.Length, prefixes.Count(p => p.CaughtUp), prefixes.Sum(p => p.Counters.FilesRead + p.Counters.FilesQuarantined), prefixes.Sum(p => p.Counters.Events))
+        return new(accounts.Count, prefixes.Count, prefixes.Count(p => p.CaughtUp), prefixes.Sum(p => p.Counters.FilesRead + p.Counters.FilesQuarantined), prefixes.Sum(p => p.Counters.Events))
         {
-            Complete = organization.LastDiscoveryAt is not null && accounts.Length > 0 && accountsDiscovered && prefixes.Length > 0 && prefixes.All(p => p.CaughtUp),
+            Complete = organization.LastDiscoveryAt is not null && accounts.Count > 0 && accountsDiscovered && prefixes.Count > 0 && prefixes.All(p => p.CaughtUp),
         };
     }
 }

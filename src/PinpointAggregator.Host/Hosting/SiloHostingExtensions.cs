@@ -31,7 +31,7 @@ public static class SiloHostingExtensions
         });
         builder.Services.AddHostedService<IngestionStarter>();
         builder.Services.AddHostedService<FirstPassReporter>();
-        builder.Services.TryAddSingleton(new SummaryOutput(embedded is null ? null : Console.Out));
+        builder.Services.TryAddSingleton(new SummaryOutput(embedded ? Console.Out : null));
 
         return builder;
     }

@@ -52,12 +52,16 @@ public sealed record TrailKey
         var folder = Kind == TrailFileKind.Log ? LogFolder : DigestFolder;
         var day = Day.ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture);
         var name = Kind == TrailFileKind.Log
-            ? $"{AccountId}_{LogFolder}_{Region}_{Timestamp.UtcDateTime.ToString(LogTimeFormat, CultureInfo.InvariantCulture)}_{Unique}{Extension}"
+            ? $"{LogFileStem(AccountId, Region, Timestamp)}_{Unique}{Extension}"
             : $"{AccountId}_{DigestFolder}_{Region}_{TrailName}_{HomeRegion}_{Timestamp.UtcDateTime.ToString(DigestTimeFormat, CultureInfo.InvariantCulture)}{(IsBackfill ? BackfillSuffix : string.Empty)}{Extension}";
         return $"{Root.AccountsPrefix}{AccountId}/{folder}/{Region}/{day}/{name}";
     }
 
     public override string ToString() => Format();
+
+    /// <summary>A log file's name up to its unique part: <c>ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ</c>.</summary>
+    internal static string LogFileStem(string accountId, string region, DateTimeOffset timestamp) =>
+        $"{accountId}_{LogFolder}_{region}_{timestamp.UtcDateTime.ToString(LogTimeFormat, CultureInfo.InvariantCulture)}";
 
     /// <summary>Parses a key; on failure <paramref name="reason"/> says which part did not match.</summary>
     public static bool TryParse(string key, [NotNullWhen(true)] out TrailKey? result, [NotNullWhen(false)] out string? reason)

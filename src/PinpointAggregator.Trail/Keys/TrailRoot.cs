@@ -39,11 +39,6 @@ public readonly record struct TrailRoot(string BucketPrefix, string? Organizatio
     /// of this account and region stamped at or after <paramref name="time"/> (to the minute) and after
     /// every earlier one. The day path is part of it, so one listing runs across day and month ends.
     /// </summary>
-    public string LogKeysFrom(string accountId, string region, DateTimeOffset time)
-    {
-        var utc = time.UtcDateTime;
-        return DayPrefix(accountId, region, DateOnly.FromDateTime(utc))
-            + accountId + "_CloudTrail_" + region + "_"
-            + utc.ToString("yyyyMMdd'T'HHmm", CultureInfo.InvariantCulture) + "Z";
-    }
+    public string LogKeysFrom(string accountId, string region, DateTimeOffset time) =>
+        DayPrefix(accountId, region, DateOnly.FromDateTime(time.UtcDateTime)) + TrailKey.LogFileStem(accountId, region, time);
 }

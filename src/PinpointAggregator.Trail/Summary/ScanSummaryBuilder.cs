@@ -67,21 +67,10 @@ public sealed class ScanSummaryBuilder
         }
     }
 
-    /// <summary>
-    /// An addendum beats the original; between two versions of the same kind the later eventTime wins,
-    /// then the larger eventID, so the choice never depends on arrival order.
-    /// </summary>
-    private static bool Supersedes(TrailEvent candidate, TrailEvent kept)
-    {
-        var candidateIsAddendum = candidate.Addendum is not null;
-        if (candidateIsAddendum != (kept.Addendum is not null))
-        {
-            return candidateIsAddendum;
-        }
-
-        var byTime = candidate.EventTime.CompareTo(kept.EventTime);
-        return byTime != 0 ? byTime > 0 : string.CompareOrdinal(candidate.EventId, kept.EventId) > 0;
-    }
+    /// <summary>The shared rule (<see cref="EventOrder.Supersedes"/>), so the scan and the grains agree.</summary>
+    private static bool Supersedes(TrailEvent candidate, TrailEvent kept) => EventOrder.Supersedes(
+        candidate.Addendum is not null, candidate.EventTime.UtcDateTime, candidate.EventId,
+        kept.Addendum is not null, kept.EventTime.UtcDateTime, kept.EventId);
 
     private static void Apply(ScanSummary summary, TrailEvent e)
     {

@@ -76,12 +76,7 @@ internal sealed class IngestionCluster : IAsyncDisposable
     public Task<AccountStatus> AccountAsync(string account) => Grains.GetGrain<IAccountGrain>(account).GetStatusAsync();
 
     /// <summary>Every prefix of every discovered account.</summary>
-    public async Task<PrefixStatus[]> PrefixesAsync()
-    {
-        var organization = await Grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).GetStatusAsync();
-        var accounts = await Task.WhenAll(organization.Accounts.Select(AccountAsync));
-        return await Task.WhenAll(accounts.SelectMany(a => a.Prefixes).Select(p => Grains.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
-    }
+    public async Task<PrefixStatus[]> PrefixesAsync() => [.. (await OrganizationSnapshot.TakeAsync(Grains)).Prefixes];
 
     /// <summary>Waits until <paramref name="prefixes"/> prefixes have caught up having read (or quarantined) <paramref name="files"/> files.</summary>
     public Task<PrefixStatus[]> CaughtUpAsync(int prefixes, int files) => Eventually.MatchesAsync(
