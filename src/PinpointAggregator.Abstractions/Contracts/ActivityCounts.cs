@@ -31,4 +31,10 @@ public sealed class ActivityCounts
 
     /// <summary>Newest first, at most the configured length.</summary>
     [Id(10)] public List<RecentEvent> Recent { get; init; } = [];
+
+    /// <summary>
+    /// Events whose record named an application with a value that is not an application id (account level
+    /// only); the value is in their <see cref="RecentEvent.UnresolvedTarget"/>.
+    /// </summary>
+    [Id(11)] public long UnresolvedTargets { get; set; }
 }

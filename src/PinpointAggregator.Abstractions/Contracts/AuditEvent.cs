@@ -47,5 +47,11 @@ public sealed record AuditEvent
 
     [Id(16)] public string? ApplicationId { get; init; }
 
+    /// <summary>
+    /// The record named an application with a value that is not an application id (bounded copy, for the
+    /// audit only): the event counts at account level, as an unresolved target.
+    /// </summary>
+    [Id(17)] public string? UnresolvedTarget { get; init; }
+
     public bool Failed => ErrorCode is not null;
 }

@@ -9,4 +9,5 @@ public sealed record RecentEvent(
     [property: Id(3)] string Caller,
     [property: Id(4)] string? ErrorCode,
     [property: Id(5)] string? ResourceId,
-    [property: Id(6)] string? SourceIpAddress);
+    [property: Id(6)] string? SourceIpAddress,
+    [property: Id(7)] string? UnresolvedTarget = null);

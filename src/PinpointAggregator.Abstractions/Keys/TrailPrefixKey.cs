@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PinpointAggregator.Trail.Keys;
 
 namespace PinpointAggregator.Abstractions.Keys;
 
@@ -34,8 +35,8 @@ public readonly record struct TrailPrefixKey(TrailLocation Location, string Acco
 
         var parts = value[(logs + Logs.Length)..^1].Split('/');
         var organization = parts.Length == 4 ? parts[0] : null;
-        if (parts.Length is not (3 or 4) || parts[^2] != CloudTrail || parts.Any(string.IsNullOrEmpty)
-            || (organization is not null && !organization.StartsWith("o-", StringComparison.Ordinal)))
+        if (parts.Length is not (3 or 4) || parts[^2] != CloudTrail || !TrailNames.IsAccountId(parts[^3]) || !TrailNames.IsRegion(parts[^1])
+            || (organization is not null && !TrailNames.IsOrganizationId(organization)))
         {
             return false;
         }

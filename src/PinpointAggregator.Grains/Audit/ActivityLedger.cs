@@ -37,7 +37,7 @@ internal static class ActivityLedger
         Count(counts, stamp, +1);
         counts.FirstAt = counts.FirstAt is { } first && first <= e.At ? first : e.At;
         counts.LastAt = counts.LastAt is { } last && last >= e.At ? last : e.At;
-        AddRecent(counts.Recent, new RecentEvent(e.At, e.DeduplicationId, e.EventName, e.Caller, e.ErrorCode, e.ResourceId, e.SourceIpAddress), recentLimit);
+        AddRecent(counts.Recent, new RecentEvent(e.At, e.DeduplicationId, e.EventName, e.Caller, e.ErrorCode, e.ResourceId, e.SourceIpAddress, e.UnresolvedTarget), recentLimit);
         return outcome;
     }
 
@@ -55,6 +55,11 @@ internal static class ActivityLedger
 
         Add(counts.ByAction, stamp.EventName, sign);
         Add(counts.Callers, stamp.Caller, sign);
+        if (stamp.Unresolved)
+        {
+            counts.UnresolvedTargets += sign;
+        }
+
         if (stamp.ErrorCode is { } code)
         {
             counts.Errors += sign;

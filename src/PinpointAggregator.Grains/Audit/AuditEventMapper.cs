@@ -24,6 +24,7 @@ internal static class AuditEventMapper
             Caller = e.Caller.DisplayName,
             SourceIpAddress = e.SourceIpAddress,
             ApplicationId = e.Target.ApplicationId,
+            UnresolvedTarget = e.Target.UnresolvedApplicationId,
             Resource = e.Target.Resource.ToString(),
             ResourceId = e.Target.ResourceId,
             Channel = e.Target.Channel?.ToString(),

@@ -15,12 +15,13 @@ public sealed record EventStamp(
     [property: Id(3)] string EventName,
     [property: Id(4)] string? ErrorCode,
     [property: Id(5)] string Caller,
-    [property: Id(6)] bool IsWrite)
+    [property: Id(6)] bool IsWrite,
+    [property: Id(7)] bool Unresolved = false)
 {
     public static EventStamp Of(AuditEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.At, e.EventId, e.IsAddendum, e.EventName, e.ErrorCode, e.Caller, e.IsWrite);
+        return new(e.At, e.EventId, e.IsAddendum, e.EventName, e.ErrorCode, e.Caller, e.IsWrite, e.UnresolvedTarget is not null);
     }
 
     /// <summary>Whether <paramref name="candidate"/> replaces this delivery: the scan's rule, <see cref="EventOrder.Supersedes"/>.</summary>

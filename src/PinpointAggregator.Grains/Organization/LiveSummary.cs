@@ -67,6 +67,7 @@ public static class LiveSummary
     private static void AddAccountLevel(NoApplicationSummary summary, ActivityCounts counts)
     {
         summary.Events += counts.Events;
+        summary.UnresolvedTargets += counts.UnresolvedTargets;
         foreach (var (name, count) in counts.ByAction)
         {
             summary.ByEventName[name] = summary.ByEventName.GetValueOrDefault(name) + count;

@@ -41,12 +41,15 @@ public static class TrailNames
         return true;
     }
 
+    /// <summary>The longest region name accepted: 32 (AWS's longest today, <c>us-isob-east-1</c>, has 14).</summary>
+    public const int MaxRegionLength = 32;
+
     /// <summary>Region names such as <c>us-east-1</c>, <c>us-gov-west-1</c> or <c>ap-southeast-2</c>.</summary>
     public static bool IsRegion(ReadOnlySpan<char> value)
     {
-        // Lower-case letter groups separated by '-', ending in a number.
+        // Lower-case letter groups separated by '-', ending in a number; bounded, since keys are written by member accounts.
         var last = value.LastIndexOf('-');
-        if (value.Length < 4 || last < 2 || last == value.Length - 1)
+        if (value.Length is < 4 or > MaxRegionLength || last < 2 || last == value.Length - 1)
         {
             return false;
         }

@@ -21,12 +21,16 @@ public static class PinpointTargetResolver
         }
 
         var shape = Shapes.GetOrAdd(eventName, Classify);
-        var applicationId = JsonLookup.GetString(requestParameters, "application-id"u8);
-        if (applicationId is null && string.Equals(eventName, "CreateApp", StringComparison.Ordinal))
+        var named = JsonLookup.GetString(requestParameters, "application-id"u8);
+        if (named is null && string.Equals(eventName, "CreateApp", StringComparison.Ordinal))
         {
-            applicationId = JsonLookup.GetCreatedId(responseElements);
+            named = JsonLookup.GetCreatedId(responseElements);
         }
 
+        // Only a value of Pinpoint's shape names an application; anything else stays an unresolved target.
+        var (applicationId, unresolved) = named is null || PinpointNames.IsApplicationId(named)
+            ? (named, (string?)null)
+            : (null, PinpointNames.Bounded(named));
         string? resourceId = null;
         if (shape.Resource == PinpointResource.Application)
         {
@@ -34,11 +38,13 @@ public static class PinpointTargetResolver
         }
         else if (shape.IdParameter is not null)
         {
-            resourceId = JsonLookup.GetString(requestParameters, shape.IdParameter.Value.Span)
+            // A resource id is a map key in the audit state, never a grain key: bounded, not validated.
+            var id = JsonLookup.GetString(requestParameters, shape.IdParameter.Value.Span)
                 ?? (shape.IsCreate ? JsonLookup.GetCreatedId(responseElements) : null);
+            resourceId = id is null ? null : PinpointNames.Bounded(id);
         }
 
-        return new PinpointTarget(applicationId, shape.Resource, resourceId, shape.Channel);
+        return new PinpointTarget(applicationId, shape.Resource, resourceId, shape.Channel, unresolved);
     }
 
     /// <summary>Maps an action name to its resource kind; public for documentation and tests.</summary>

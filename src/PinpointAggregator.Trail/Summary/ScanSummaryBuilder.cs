@@ -77,6 +77,7 @@ public sealed class ScanSummaryBuilder
         if (e.Target.ApplicationId is not { } applicationId)
         {
             summary.NoApplicationId.Events++;
+            summary.NoApplicationId.UnresolvedTargets += e.Target.UnresolvedApplicationId is null ? 0 : 1;
             Increment(summary.NoApplicationId.ByEventName, e.EventName);
             return;
         }

@@ -30,6 +30,9 @@ public sealed class ApplicationKeyTests
     [InlineData("111122223333//app")]
     [InlineData("/us-east-1/app")]
     [InlineData("111122223333/us-east-1/")]
+    [InlineData("111122223333/us-east-1/junk-app-123")]
+    [InlineData("1111222233/us-east-1/app")]
+    [InlineData("111122223333/US-EAST-1/app")]
     public void Malformed_IsRejected(string? value)
     {
         Assert.False(ApplicationKey.TryParse(value, out var key));
@@ -38,5 +41,17 @@ public sealed class ApplicationKeyTests
         {
             Assert.Throws<FormatException>(() => ApplicationKey.Parse(value));
         }
+    }
+
+    [Theory]
+    [InlineData("111122223333", "us-east-1", "x/y")]
+    [InlineData("111122223333", "us-east-1", "junk-app-123")]
+    [InlineData("111122223333", "us-east-1", "")]
+    [InlineData("111122223333", "us-east-1/x", "app")]
+    [InlineData("1111/2222", "us-east-1", "app")]
+    public void PartsThatCannotRoundTrip_CannotMakeAKey(string account, string region, string application)
+    {
+        Assert.False(ApplicationKey.IsValid(account, region, application));
+        Assert.Throws<ArgumentException>(() => new ApplicationKey(account, region, application));
     }
 }

@@ -57,6 +57,53 @@ public sealed class PinpointTargetResolverTests
         Assert.Equal((PinpointResource.Channel, (PinpointChannel?)channel), (target.Resource, target.Channel));
     }
 
+    [Theory]
+    [InlineData("x/y")]
+    [InlineData("junk-app-123")]
+    [InlineData("")]
+    [InlineData("app id")]
+    [InlineData("apé1")]
+    [InlineData("a1234567890123456789012345678901234567890123456789012345678901234")]
+    public void ApplicationIdNotOfPinpointsShape_NamesNoApplication_AndIsKeptAsUnresolved(string hostile)
+    {
+        var request = "{\"application-id\":" + System.Text.Json.JsonSerializer.Serialize(hostile) + "}";
+
+        var target = Resolve("GetApp", request, null);
+
+        Assert.Equal((null, PinpointResource.Application, null, hostile), (target.ApplicationId, target.Resource, target.ResourceId, target.UnresolvedApplicationId));
+    }
+
+    [Fact]
+    public void CreateApp_ReturningAnIdNotOfPinpointsShape_NamesNoApplication()
+    {
+        var target = Resolve("CreateApp", "{\"Name\":\"***\"}", "{\"Id\":\"../etc\"}");
+
+        Assert.Equal((null, "../etc"), (target.ApplicationId, target.UnresolvedApplicationId));
+    }
+
+    [Fact]
+    public void ValuesKeptFromARecord_AreBounded()
+    {
+        var huge = new string('c', 10_000);
+
+        var target = Resolve("UpdateCampaign", "{\"application-id\":\"" + huge + "\",\"campaign-id\":\"" + huge + "\"}", null);
+
+        Assert.Null(target.ApplicationId);
+        Assert.Equal(PinpointNames.MaxUnresolvedLength + 1, target.UnresolvedApplicationId!.Length);
+        Assert.Equal(PinpointNames.MaxUnresolvedLength + 1, target.ResourceId!.Length);
+    }
+
+    [Theory]
+    [InlineData("a1")]
+    [InlineData("3f2a9c0d5e6b4a7f8e9d0c1b2a3f4e5d")]
+    [InlineData("A1234567890123456789012345678901234567890123456789012345678901Z")]
+    public void ApplicationIdOfPinpointsShape_NamesTheApplication(string id)
+    {
+        var target = Resolve("GetApp", "{\"application-id\":\"" + id + "\"}", null);
+
+        Assert.Equal((id, (string?)null), (target.ApplicationId, target.UnresolvedApplicationId));
+    }
+
     [Fact]
     public void GetApps_IsAccountLevel()
     {

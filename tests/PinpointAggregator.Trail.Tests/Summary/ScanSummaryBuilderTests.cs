@@ -32,6 +32,20 @@ public sealed class ScanSummaryBuilderTests
     }
 
     [Fact]
+    public void HostileApplicationIds_CountAsUnresolvedTargetsWithoutAnApplication()
+    {
+        var summary = Build(("h", TrailFiles.Document([
+            TrailFiles.PinpointRecord("h1", "GetApp", "x/y", extra: ",\"errorCode\":\"AccessDenied\""),
+            TrailFiles.PinpointRecord("h2", "GetApp", "junk-app-123", extra: ",\"errorCode\":\"NotFoundException\""),
+            TrailFiles.PinpointRecord("h3", "GetApp", "app1"),
+        ])));
+
+        Assert.Equal(["app1"], summary.Applications.Keys);
+        Assert.Equal((2L, 2L), (summary.NoApplicationId.Events, summary.NoApplicationId.UnresolvedTargets));
+        Assert.Contains("\"unresolved_targets\": 2", ScanSummaryJson.Serialize(summary), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Summary_DoesNotDependOnFileOrder()
     {
         var forward = ScanSummaryJson.Serialize(Build(("a", FileA), ("b", FileB)));
