@@ -22,4 +22,16 @@ public sealed class PrefixCounters
     [Id(6)] public Dictionary<string, long> Requests { get; init; } = new(StringComparer.Ordinal);
 
     [Id(7)] public long Polls { get; set; }
+
+    /// <summary>Keys whose name-time was ahead of the clock by more than the allowed skew.</summary>
+    [Id(8)] public long FutureDatedKeys { get; set; }
+
+    /// <summary>
+    /// Deliveries of an event already routed to another target that did not supersede it (an original
+    /// arriving after the addendum that moved it), dropped before routing.
+    /// </summary>
+    [Id(9)] public long DuplicatesDropped { get; set; }
+
+    /// <summary>Events that could not be applied to their grain and were set aside with a reason.</summary>
+    [Id(10)] public long EventsSetAside { get; set; }
 }

@@ -18,9 +18,13 @@ public sealed class PrefixStatus
 
     [Id(5)] public string? NewestKey { get; set; }
 
+    /// <summary>The newest Pinpoint event read: when the trail last showed Pinpoint activity, not how current ingestion is.</summary>
     [Id(6)] public DateTime? NewestEventAt { get; set; }
 
-    /// <summary>Now minus <see cref="NewestEventAt"/>, when the status was taken.</summary>
+    /// <summary>
+    /// Ingestion lag: now minus <see cref="ReadThrough"/>, when the status was taken. Grows when polls fail,
+    /// files wait for a retry, or a backfill is still running; near the poll interval when all is well.
+    /// </summary>
     [Id(7)] public TimeSpan? Lag { get; set; }
 
     [Id(8)] public PrefixCounters Counters { get; set; } = new();
@@ -28,7 +32,10 @@ public sealed class PrefixStatus
     /// <summary>Files waiting to be retried after transient errors.</summary>
     [Id(9)] public int PendingRetries { get; set; }
 
-    /// <summary>The most recent quarantined files (bounded); <see cref="PrefixCounters.FilesQuarantined"/> counts all.</summary>
+    /// <summary>
+    /// The most recent quarantined files (bounded); <see cref="PrefixCounters.FilesQuarantined"/> counts all,
+    /// and every one stays listable in the prefix's quarantine log (<c>QuarantineLog.ListAsync</c>).
+    /// </summary>
     [Id(10)] public List<QuarantinedFile> Quarantined { get; init; } = [];
 
     [Id(11)] public string? LastError { get; set; }
@@ -39,4 +46,22 @@ public sealed class PrefixStatus
     [Id(13)] public List<string> Applications { get; init; } = [];
 
     [Id(14)] public DateTime BackfillFrom { get; set; }
+
+    /// <summary>Every file listed before this time has been read or quarantined (none waits for a retry).</summary>
+    [Id(15)] public DateTime? ReadThrough { get; set; }
+
+    /// <summary>Files waiting for a retry, oldest failure first.</summary>
+    [Id(16)] public List<RetryingFile> Retrying { get; init; } = [];
+
+    /// <summary>Of <see cref="Retrying"/>, those failing for longer than <c>Ingestion:StuckFileAfter</c>.</summary>
+    [Id(17)] public int StuckFiles { get; set; }
+
+    /// <summary>The most recent batches of events set aside (bounded); <see cref="PrefixCounters.EventsSetAside"/> counts all.</summary>
+    [Id(18)] public List<SetAsideEvents> SetAside { get; init; } = [];
+
+    /// <summary>Deliveries to grains that failed and wait for the next poll (the files are done).</summary>
+    [Id(19)] public int UndeliveredBatches { get; set; }
+
+    /// <summary>The most recent future-dated keys (bounded); <see cref="PrefixCounters.FutureDatedKeys"/> counts all.</summary>
+    [Id(20)] public List<FutureDatedKey> FutureDatedKeys { get; init; } = [];
 }

@@ -24,9 +24,12 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("DiscoverNow")]
     Task DiscoverNowAsync();
 
-    /// <summary>Applies account-level events idempotently; returns how many were new.</summary>
+    /// <summary>
+    /// Applies account-level events and retractions idempotently. An event that cannot be applied is
+    /// returned with its reason; the rest of the batch is applied.
+    /// </summary>
     [Alias("ApplyAccountEvents")]
-    Task<int> ApplyAccountEventsAsync(IReadOnlyList<AuditEvent> events);
+    Task<ApplyResult> ApplyAccountEventsAsync(EventBatch batch);
 
     [Alias("GetStatus"), AlwaysInterleave]
     Task<AccountStatus> GetStatusAsync();

@@ -10,9 +10,12 @@ namespace PinpointAggregator.Abstractions.Grains;
 [Alias("pa.IApplicationGrain")]
 public interface IApplicationGrain : IGrainWithStringKey
 {
-    /// <summary>Applies events idempotently; returns how many were new or replaced an original.</summary>
+    /// <summary>
+    /// Applies events and retractions idempotently. An event that cannot be applied is returned with its
+    /// reason; the rest of the batch is applied.
+    /// </summary>
     [Alias("Apply")]
-    Task<int> ApplyAsync(IReadOnlyList<AuditEvent> events);
+    Task<ApplyResult> ApplyAsync(EventBatch batch);
 
     [Alias("GetAudit")]
     Task<ApplicationAudit> GetAuditAsync();

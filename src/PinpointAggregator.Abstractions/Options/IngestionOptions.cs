@@ -58,6 +58,31 @@ public sealed class IngestionOptions
     /// <summary>Most recent events kept per application and account. Default 50.</summary>
     public int RecentEvents { get; set; } = 50;
 
-    /// <summary>Quarantined files listed per prefix (all are counted). Default 100.</summary>
+    /// <summary>
+    /// Entries a prefix's status lists of its most recent quarantined files, set-aside events and
+    /// future-dated keys (all are counted, and every quarantined file stays in the quarantine log). Default 100.
+    /// </summary>
     public int QuarantineListLength { get; set; } = 100;
+
+    /// <summary>
+    /// How far a key's name-time may be ahead of the clock and still move the late-arrival window. A key
+    /// further ahead is read like any other and reported, but never moves the window: one future-dated
+    /// object would otherwise hide every real file behind it. Default 15 minutes (clock skew plus CloudTrail's
+    /// naming by the end of the delivery interval).
+    /// </summary>
+    public TimeSpan FutureKeySkew { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A file still failing (denied, <c>RequestTimeTooSkewed</c>, throttled) this long after its first
+    /// failure is reported as stuck: logged as an error, listed in status, counted in metrics. It is still
+    /// retried with backoff. Default 1 hour.
+    /// </summary>
+    public TimeSpan StuckFileAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Polls on which a failed delivery of events to one grain is retried before its events are set aside
+    /// with the reason (the files are done either way, so one failing application never holds back its
+    /// prefix). Default 5.
+    /// </summary>
+    public int DeliveryAttempts { get; set; } = 5;
 }

@@ -43,6 +43,16 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
         Positive(errors, nameof(options.PollInterval), options.PollInterval);
         Positive(errors, nameof(options.DiscoveryInterval), options.DiscoveryInterval);
         Positive(errors, nameof(options.RetryBaseDelay), options.RetryBaseDelay);
+        Positive(errors, nameof(options.StuckFileAfter), options.StuckFileAfter);
+        if (options.FutureKeySkew < TimeSpan.Zero)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:FutureKeySkew must not be negative; got {options.FutureKeySkew}.");
+        }
+
+        if (options.DeliveryAttempts < 1)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:DeliveryAttempts must be at least 1; got {options.DeliveryAttempts}.");
+        }
         if (options.MaxPollInterval < options.PollInterval)
         {
             errors.Add($"{IngestionOptions.SectionName}:MaxPollInterval ({options.MaxPollInterval}) must be at least PollInterval ({options.PollInterval}).");

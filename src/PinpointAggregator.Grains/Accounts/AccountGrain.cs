@@ -74,16 +74,18 @@ public sealed partial class AccountGrain(
 
     public Task DiscoverNowAsync() => DiscoverAsync(CancellationToken.None);
 
-    public async Task<int> ApplyAccountEventsAsync(IReadOnlyList<AuditEvent> events)
+    public async Task<ApplyResult> ApplyAccountEventsAsync(EventBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var applied = events.Count(e => ActivityLedger.Record(state.State.AccountLevel, state.State.Seen, e, _options.RecentEvents) != ApplyOutcome.Duplicate);
-        if (events.Count > 0)
+        var result = BatchApplier.Apply(
+            batch,
+            e => ActivityLedger.Record(state.State.AccountLevel, state.State.Seen, e, _options.RecentEvents),
+            r => ActivityLedger.Retract(state.State.AccountLevel, state.State.Seen, r));
+        if (batch.Events.Count + batch.Retractions.Count > 0)
         {
             await state.WriteStateAsync();
         }
 
-        return applied;
+        return result;
     }
 
     public Task<AccountStatus> GetStatusAsync()

@@ -23,22 +23,20 @@ public sealed class ApplicationGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<int> ApplyAsync(IReadOnlyList<AuditEvent> events)
+    public async Task<ApplyResult> ApplyAsync(EventBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var applied = 0;
-        foreach (var e in events)
-        {
-            applied += ApplicationAuditor.Apply(state.State.Audit, state.State.Seen, e, _recentLimit) == ApplyOutcome.Duplicate ? 0 : 1;
-        }
+        var result = BatchApplier.Apply(
+            batch,
+            e => ApplicationAuditor.Apply(state.State.Audit, state.State.Seen, e, _recentLimit),
+            r => ActivityLedger.Retract(state.State.Audit.Activity, state.State.Seen, r));
 
         // Duplicates change a counter too; write whenever anything was delivered so counts survive restarts.
-        if (events.Count > 0)
+        if (batch.Events.Count + batch.Retractions.Count > 0)
         {
             await state.WriteStateAsync();
         }
 
-        return applied;
+        return result;
     }
 
     public Task<ApplicationAudit> GetAuditAsync() => Task.FromResult(state.State.Audit);

@@ -26,10 +26,12 @@ internal static class ActivityLedger
                 return ApplyOutcome.Duplicate;
             }
 
-            counts.DuplicatesIgnored++;
-            Count(counts, previous, -1);
-            counts.Recent.RemoveAll(r => r.EventId == e.DeduplicationId);
-            outcome = ApplyOutcome.Replaced;
+            if (previous.Counted)
+            {
+                counts.DuplicatesIgnored++;
+                Uncount(counts, previous, e.DeduplicationId);
+                outcome = ApplyOutcome.Replaced;
+            }
         }
 
         var stamp = EventStamp.Of(e);
@@ -39,6 +41,36 @@ internal static class ActivityLedger
         counts.LastAt = counts.LastAt is { } last && last >= e.At ? last : e.At;
         AddRecent(counts.Recent, new RecentEvent(e.At, e.DeduplicationId, e.EventName, e.Caller, e.ErrorCode, e.ResourceId, e.SourceIpAddress, e.UnresolvedTarget), recentLimit);
         return outcome;
+    }
+
+    /// <summary>
+    /// Takes back what the event counted here, because a delivery that supersedes it was counted at
+    /// another target; leaves a tombstone so an original that arrives later counts nowhere.
+    /// </summary>
+    /// <returns>Whether a contribution was taken back.</returns>
+    public static bool Retract(ActivityCounts counts, Dictionary<string, EventStamp> seen, Retraction retraction)
+    {
+        var previous = seen.GetValueOrDefault(retraction.DeduplicationId);
+        if (previous is not null && !previous.IsSupersededBy(retraction.IsAddendum, retraction.At, retraction.EventId))
+        {
+            // What is kept here already wins over the retracting delivery: the router never sends this.
+            return false;
+        }
+
+        seen[retraction.DeduplicationId] = EventStamp.Tombstone(retraction);
+        if (previous is not { Counted: true })
+        {
+            return false;
+        }
+
+        Uncount(counts, previous, retraction.DeduplicationId);
+        return true;
+    }
+
+    private static void Uncount(ActivityCounts counts, EventStamp previous, string deduplicationId)
+    {
+        Count(counts, previous, -1);
+        counts.Recent.RemoveAll(r => r.EventId == deduplicationId);
     }
 
     private static void Count(ActivityCounts counts, EventStamp stamp, int sign)

@@ -13,7 +13,7 @@ internal static class ApplicationAuditor
     {
         // A delivery of this id that failed (or was a read) never counted as a change, so an addendum that
         // succeeds where its original failed counts once, whichever of the two arrives first.
-        var countedBefore = seen.TryGetValue(e.DeduplicationId, out var previous) && previous.ErrorCode is null && previous.IsWrite;
+        var countedBefore = seen.TryGetValue(e.DeduplicationId, out var previous) && previous.Counted && previous.ErrorCode is null && previous.IsWrite;
         var outcome = ActivityLedger.Record(audit.Activity, seen, e, recentLimit);
         ApplyName(audit, e);
         if (outcome == ApplyOutcome.Duplicate || e.Failed || !e.IsWrite)

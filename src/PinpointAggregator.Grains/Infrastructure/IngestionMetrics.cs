@@ -7,16 +7,24 @@ namespace PinpointAggregator.Grains.Infrastructure;
 /// Ingestion counters and gauges on the <c>PinpointAggregator.Ingestion</c> meter (OpenTelemetry-ready:
 /// any MeterListener or the OpenTelemetry SDK can export them). One instance per silo.
 /// </summary>
+/// <remarks>
+/// Gauges are per account, never per prefix: 1,000 accounts × 17 regions would be 17,000 series per
+/// silo, more than a Prometheus server should hold for one gauge. Per-prefix detail is in the status.
+/// Labels are only validated values (12-digit account ids) or closed sets (request kinds, error kinds).
+/// </remarks>
 public sealed class IngestionMetrics
 {
     public const string MeterName = "PinpointAggregator.Ingestion";
 
-    private readonly ConcurrentDictionary<string, double> _lagSeconds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Account, double LagSeconds, int Stuck)> _prefixes = new(StringComparer.Ordinal);
     private readonly Counter<long> _files;
     private readonly Counter<long> _events;
     private readonly Counter<long> _bytes;
     private readonly Counter<long> _requests;
     private readonly Counter<long> _quarantined;
+    private readonly Counter<long> _fileFailures;
+    private readonly Counter<long> _setAside;
+    private readonly Counter<long> _futureDated;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -27,7 +35,11 @@ public sealed class IngestionMetrics
         _bytes = meter.CreateCounter<long>("pinpoint.trail.bytes", "By", "Compressed bytes downloaded.");
         _requests = meter.CreateCounter<long>("pinpoint.store.requests", "{request}", "S3 (or folder) requests, by kind.");
         _quarantined = meter.CreateCounter<long>("pinpoint.trail.quarantined", "{file}", "Trail files set aside as unreadable.");
-        meter.CreateObservableGauge("pinpoint.prefix.lag", ObserveLag, "s", "Now minus the newest event time, per trail prefix on this silo.");
+        _fileFailures = meter.CreateCounter<long>("pinpoint.trail.file_failures", "{failure}", "Reads of a file that failed and will be retried, by error kind.");
+        _setAside = meter.CreateCounter<long>("pinpoint.events.set_aside", "{event}", "Events that could not be applied to their grain, set aside with a reason.");
+        _futureDated = meter.CreateCounter<long>("pinpoint.trail.future_dated_keys", "{file}", "Keys named further ahead of the clock than the allowed skew.");
+        meter.CreateObservableGauge("pinpoint.ingestion.lag", ObserveLag, "s", "Per account, the largest ingestion lag of its prefixes on this silo: now minus the time through which every listed file was read.");
+        meter.CreateObservableGauge("pinpoint.trail.files_stuck", ObserveStuck, "{file}", "Per account, files on this silo failing for longer than Ingestion:StuckFileAfter.");
     }
 
     public void FileRead(long events, long compressedBytes)
@@ -41,10 +53,24 @@ public sealed class IngestionMetrics
 
     public void Quarantined() => _quarantined.Add(1);
 
-    public void Lag(string prefix, TimeSpan lag) => _lagSeconds[prefix] = lag.TotalSeconds;
+    /// <summary>A file read failed and waits; <paramref name="kind"/> is a closed set (the store's error kinds, the reader's).</summary>
+    public void FileFailed(string kind) => _fileFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    public void Forget(string prefix) => _lagSeconds.TryRemove(prefix, out _);
+    public void SetAside(long events) => _setAside.Add(events);
+
+    public void FutureDatedKey() => _futureDated.Add(1);
+
+    /// <summary>The prefix's current ingestion lag and stuck files, reported under its account.</summary>
+    public void Prefix(string prefix, string account, TimeSpan lag, int stuckFiles) => _prefixes[prefix] = (account, lag.TotalSeconds, stuckFiles);
+
+    /// <summary>The prefix stopped or may activate on another silo next: this silo stops reporting it.</summary>
+    public void Forget(string prefix) => _prefixes.TryRemove(prefix, out _);
 
     private IEnumerable<Measurement<double>> ObserveLag() =>
-        _lagSeconds.Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("prefix", p.Key)));
+        _prefixes.Values.GroupBy(p => p.Account, StringComparer.Ordinal)
+            .Select(g => new Measurement<double>(g.Max(p => p.LagSeconds), new KeyValuePair<string, object?>("account", g.Key)));
+
+    private IEnumerable<Measurement<int>> ObserveStuck() =>
+        _prefixes.Values.GroupBy(p => p.Account, StringComparer.Ordinal)
+            .Select(g => new Measurement<int>(g.Sum(p => p.Stuck), new KeyValuePair<string, object?>("account", g.Key)));
 }

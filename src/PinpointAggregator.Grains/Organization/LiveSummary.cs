@@ -1,6 +1,7 @@
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
+using PinpointAggregator.Grains.Quarantine;
 using PinpointAggregator.Trail.Summary;
 
 namespace PinpointAggregator.Grains.Organization;
@@ -26,6 +27,8 @@ public static class LiveSummary
         foreach (var prefix in snapshot.Prefixes)
         {
             AddPrefix(summary, prefix);
+            var quarantined = await QuarantineLog.ListAsync(grains, prefix.Key, prefix.Counters.FilesQuarantined);
+            summary.FailedFiles.AddRange(quarantined.Select(q => new FailedFile(q.Key, q.Kind, q.Reason, (int)q.RecordsReadBeforeError)));
             var key = TrailPrefixKey.Parse(prefix.Key);
             var audits = await Task.WhenAll(prefix.Applications.Select(app =>
                 grains.GetGrain<IApplicationGrain>(new ApplicationKey(key.Account, key.Region, app).Format()).GetAuditAsync()));
@@ -83,7 +86,7 @@ public static class LiveSummary
         totals.Records += counters.Records;
         totals.CompressedBytes += counters.CompressedBytes;
         totals.DecompressedBytes += counters.DecompressedBytes;
-        summary.FailedFiles.AddRange(prefix.Quarantined.Select(q => new FailedFile(q.Key, q.Kind, q.Reason, (int)q.RecordsReadBeforeError)));
+        totals.DuplicateEvents += counters.DuplicatesDropped;
     }
 
     private static void Copy(Dictionary<string, long> from, SortedDictionary<string, long> to)

@@ -1,13 +1,15 @@
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Keys;
+using PinpointAggregator.Abstractions.Options;
 
 namespace PinpointAggregator.Grains.Prefixes;
 
-/// <summary>Builds the operator's view of a prefix from its state.</summary>
+/// <summary>Builds the operator's view of a prefix from its state: the one place state becomes a contract.</summary>
 internal static class PrefixStatusView
 {
-    public static PrefixStatus Of(TrailPrefixKey key, TrailPrefixState state, DateTime now)
+    public static PrefixStatus Of(TrailPrefixKey key, PrefixLedger ledger, IngestionOptions options, DateTime now)
     {
+        var state = ledger.State;
         var counters = state.Counters;
         var status = new PrefixStatus
         {
@@ -19,8 +21,11 @@ internal static class PrefixStatusView
             Interval = state.Interval,
             NewestKey = state.NewestKey,
             NewestEventAt = state.NewestEventAt,
-            Lag = now - state.NewestEventAt,
+            ReadThrough = state.ReadThrough,
+            Lag = state.Started ? ledger.Lag(now) : null,
             PendingRetries = state.Retry.Count,
+            StuckFiles = ledger.StuckFiles(now),
+            UndeliveredBatches = state.Undelivered.Count,
             LastError = state.LastError,
             ConsecutiveFailures = state.ConsecutiveFailures,
             Counters = new PrefixCounters
@@ -33,10 +38,18 @@ internal static class PrefixStatusView
                 DecompressedBytes = counters.DecompressedBytes,
                 Polls = counters.Polls,
                 Requests = new(counters.Requests, StringComparer.Ordinal),
+                FutureDatedKeys = counters.FutureDatedKeys,
+                DuplicatesDropped = counters.DuplicatesDropped,
+                EventsSetAside = counters.EventsSetAside,
             },
         };
         status.Quarantined.AddRange(state.Quarantined);
         status.Applications.AddRange(state.Applications.Order(StringComparer.Ordinal));
+        status.Retrying.AddRange(state.Retry
+            .OrderBy(p => p.Value.FirstFailedAt).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new RetryingFile(p.Key, p.Value.Attempts, p.Value.FirstFailedAt, p.Value.NextAttemptAt, p.Value.LastError, now - p.Value.FirstFailedAt >= options.StuckFileAfter)));
+        status.SetAside.AddRange(state.SetAside);
+        status.FutureDatedKeys.AddRange(state.FutureDatedKeys);
         return status;
     }
 }

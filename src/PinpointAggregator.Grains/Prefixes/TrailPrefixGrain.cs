@@ -5,6 +5,7 @@ using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Grains.Quarantine;
 using PinpointAggregator.Trail.Keys;
 using PinpointAggregator.Trail.Storage;
 
@@ -34,6 +35,7 @@ public sealed partial class TrailPrefixGrain(
     private readonly IngestionOptions _options = options.Value;
     private TrailPrefixKey _key;
     private GrainSchedule? _timer;
+    private PrefixLedger _ledger = null!;
 
     private TrailPrefixState State => state.State;
 
@@ -43,6 +45,7 @@ public sealed partial class TrailPrefixGrain(
     {
         _key = TrailPrefixKey.Parse(this.GetPrimaryKeyString());
         _timer = new GrainSchedule(this, PollAsync);
+        _ledger = new PrefixLedger(State, _options);
         if (State.Started)
         {
             ScheduleNextPoll(State.NextPollAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
@@ -109,7 +112,7 @@ public sealed partial class TrailPrefixGrain(
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
-    public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, State, Now));
+    public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, _ledger, _options, Now));
 
     private void EnsureStarted()
     {
@@ -132,21 +135,22 @@ public sealed partial class TrailPrefixGrain(
             return;
         }
 
-        State.LastPollAt = Now;
+        var startedAt = Now;
+        State.LastPollAt = startedAt;
         State.Counters.Polls++;
         try
         {
+            await DeliverAsync(State.Undelivered.ToList());
             var store = stores.Open(_key.Location.Bucket, _key.Account);
-            var found = await RetryWaitingFilesAsync(store, cancellationToken);
+            var found = await ReadFilesAsync(store, _ledger.DueRetries(Now), cancellationToken);
             if (State.RereadFrom is { } from && State.RereadUntil is { } until)
             {
                 found += await ListAndReadAsync(store, from, until, skipDone: false, cancellationToken);
                 (State.RereadFrom, State.RereadUntil) = (null, null);
             }
 
-            found += await ListAndReadAsync(store, ListFrom(), null, skipDone: true, cancellationToken);
-            (State.ConsecutiveFailures, State.LastError) = (0, State.Retry.Count == 0 ? null : State.LastError);
-            State.CaughtUp = State.Retry.Count == 0;
+            found += await ListAndReadAsync(store, _ledger.ListFrom(), null, skipDone: true, cancellationToken);
+            _ledger.PollSucceeded(startedAt);
             var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
             State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
         }
@@ -166,13 +170,10 @@ public sealed partial class TrailPrefixGrain(
             ScheduleNextPoll(State.Interval);
         }
 
-        PruneWindow();
+        _ledger.PruneWindow();
         State.NextPollAt = Now + State.Interval;
         await state.WriteStateAsync(CancellationToken.None);
-        if (State.NewestEventAt is { } newest)
-        {
-            metrics.Lag(_key.Format(), Now - newest);
-        }
+        metrics.Prefix(_key.Format(), _key.Account, _ledger.Lag(Now), _ledger.StuckFiles(Now));
     }
 
     private async Task StopAsync(string reason)
@@ -183,16 +184,6 @@ public sealed partial class TrailPrefixGrain(
         await _timer!.StopReminderAsync(ReminderName);
 
         metrics.Forget(_key.Format());
-    }
-
-    /// <summary>The late-arrival window behind the newest key, never before the backfill start.</summary>
-    /// <remarks>Key names carry minutes, so the bound is cut to the minute to agree with the listing.</remarks>
-    private DateTime ListFrom()
-    {
-        var from = State.NewestKeyAt is { } newest && newest - _options.LateArrivalWindow > State.BackfillFrom
-            ? newest - _options.LateArrivalWindow
-            : State.BackfillFrom;
-        return new DateTime(from.Ticks - (from.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
     }
 
     private async Task<int> ListAndReadAsync(ITrailObjectStore store, DateTime from, DateTime? until, bool skipDone, CancellationToken cancellationToken)
@@ -220,7 +211,7 @@ public sealed partial class TrailPrefixGrain(
                     break;
                 }
 
-                if (!(skipDone && State.Done.ContainsKey(key)) && !State.Retry.ContainsKey(key))
+                if (_ledger.ShouldRead(key, skipDone))
                 {
                     batch.Add((key, stamp));
                 }
@@ -236,16 +227,9 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
-    private async Task<int> RetryWaitingFilesAsync(ITrailObjectStore store, CancellationToken cancellationToken)
-    {
-        // A key leaves Retry only when it is done or quarantined, so a poll cut short loses none.
-        var waiting = State.Retry.Select(p => (p.Key, p.Value)).ToList();
-        return await ReadFilesAsync(store, waiting, cancellationToken);
-    }
-
     /// <summary>
-    /// Reads files in batches of <see cref="FilesPerApply"/>, with bounded concurrency, applies each batch's
-    /// events with one call per application grain, then records the batch's keys and checkpoints.
+    /// Reads files in batches of <see cref="FilesPerApply"/>, with bounded concurrency, delivers each batch's
+    /// events with one call per grain, then records the batch's keys and checkpoints.
     /// </summary>
     /// <remarks>
     /// One apply per batch instead of per file: an application grain persists its whole state on every
@@ -271,108 +255,95 @@ public sealed partial class TrailPrefixGrain(
                 }
             }));
 
-            completed += await ApplyBatchAsync(outcomes);
-            PruneWindow();
+            // Events reach their grains (or wait in Undelivered, saved with this checkpoint) before their files are done.
+            var routed = _ledger.Route(outcomes.Where(o => o.Read is not null));
+            await DeliverAsync([.. routed.Deliveries]);
+            var report = _ledger.Complete(outcomes, Now);
+            await ReportAsync(outcomes, report);
+            completed += outcomes.Count(o => !o.ShouldRetry);
+            _ledger.PruneWindow();
             await state.WriteStateAsync(CancellationToken.None);
         }
 
         return completed;
     }
 
-    private async Task<int> ApplyBatchAsync(FileOutcome[] outcomes)
+    /// <summary>
+    /// Delivers to every grain at once. A failed delivery waits for the next poll and is set aside after
+    /// repeated failures; events a grain could never apply are set aside at once. Never throws.
+    /// </summary>
+    private async Task DeliverAsync(IReadOnlyList<PendingDelivery> deliveries)
     {
-        foreach (var outcome in outcomes)
+        var calls = deliveries.Select(async delivery =>
         {
-            State.Counters.Requests[RequestKinds.Get] = State.Counters.Requests.GetValueOrDefault(RequestKinds.Get) + outcome.Gets;
-            if (outcome.ShouldRetry)
+            try
             {
-                WaitForRetry(outcome.Key, outcome.Stamp, $"{outcome.ErrorCode}: {outcome.Message}", outcome.ErrorCode);
+                return (delivery, await DeliverAsync(delivery), (Exception?)null);
+            }
+            catch (Exception e)
+            {
+                return (delivery, (ApplyResult?)null, e);
+            }
+        });
+        foreach (var (delivery, result, error) in await Task.WhenAll(calls))
+        {
+            var setAside = result is not null
+                ? _ledger.Delivered(delivery, result, Now)
+                : _ledger.DeliveryFailed(delivery, $"{error!.GetType().Name}: {error.Message}", IsPermanent(error), Now);
+            if (error is not null)
+            {
+                LogDeliveryFailed(logger, _key.Format(), delivery.Target ?? "(account)", delivery.Attempts, error.GetType().Name, error.Message);
+            }
+
+            if (setAside is not null)
+            {
+                metrics.SetAside(setAside.Events);
+                LogSetAside(logger, _key.Format(), setAside.Target ?? "(account)", setAside.Events, setAside.Reason);
             }
         }
-
-        var read = outcomes.Where(o => o.Read is not null).ToList();
-        try
-        {
-            await FileApplier.ApplyAsync(GrainFactory, _key, [.. read.SelectMany(o => o.Events)], State.Applications);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Not done: the next poll reads these files again, and the apply is idempotent.
-            read.ForEach(o => WaitForRetry(o.Key, o.Stamp, $"Apply: {e.Message}", "ApplyFailed"));
-            read.Clear();
-        }
-
-        foreach (var outcome in read)
-        {
-            CountRead(outcome);
-            MarkDone(outcome.Key, outcome.Stamp);
-        }
-
-        var quarantined = outcomes.Where(o => o.QuarantineKind is not null).ToList();
-        foreach (var outcome in quarantined)
-        {
-            Quarantine(outcome.Key, outcome);
-            MarkDone(outcome.Key, outcome.Stamp);
-        }
-
-        return read.Count + quarantined.Count;
     }
 
-    private void WaitForRetry(string key, DateTime stamp, string error, string? code)
-    {
-        State.Retry[key] = stamp;
-        State.LastError = error;
-        LogFileRetry(logger, key, code);
-    }
+    private Task<ApplyResult> DeliverAsync(PendingDelivery delivery) => delivery.Target is { } application
+        ? GrainFactory.GetGrain<IApplicationGrain>(new ApplicationKey(_key.Account, _key.Region, application).Format()).ApplyAsync(delivery.Batch)
+        : GrainFactory.GetGrain<IAccountGrain>(_key.Account).ApplyAccountEventsAsync(delivery.Batch);
 
-    private void CountRead(FileOutcome outcome)
+    /// <summary>Errors that will recur on every attempt: the events are set aside at once.</summary>
+    private static bool IsPermanent(Exception e) => e is ArgumentException or FormatException or NotSupportedException or InvalidCastException;
+
+    private async Task ReportAsync(FileOutcome[] outcomes, BatchReport report)
     {
-        var (read, counters) = (outcome.Read!, State.Counters);
-        counters.FilesRead++;
-        counters.Records += read.RecordsRead;
-        counters.Events += outcome.Events.Count;
-        counters.CompressedBytes += read.CompressedBytes;
-        counters.DecompressedBytes += read.DecompressedBytes;
-        if (outcome.Events.Count > 0)
+        foreach (var read in outcomes.Where(o => o.Read is not null))
         {
-            var newest = outcome.Events.Max(e => e.At);
-            State.NewestEventAt = State.NewestEventAt > newest ? State.NewestEventAt : newest;
+            metrics.FileRead(read.Events.Count, read.Read!.CompressedBytes);
         }
 
-        metrics.FileRead(outcome.Events.Count, read.CompressedBytes);
-    }
-
-    private void Quarantine(string key, FileOutcome outcome)
-    {
-        State.Counters.FilesQuarantined++;
-        State.Quarantined.RemoveAll(q => q.Key == key);
-        State.Quarantined.Add(new QuarantinedFile(key, outcome.QuarantineKind!, outcome.Message ?? string.Empty, Now, outcome.RecordsReadBeforeError));
-        if (State.Quarantined.Count > _options.QuarantineListLength)
+        if (report.Quarantined.Count > 0)
         {
-            State.Quarantined.RemoveAt(0);
+            // The evidence is written before the checkpoint that counts it; a replay rewrites the same entries.
+            await QuarantineLog.AppendAsync(GrainFactory, _key.Format(), State.Counters.FilesQuarantined - report.Quarantined.Count, report.Quarantined);
         }
 
-        metrics.Quarantined();
-        LogQuarantined(logger, key, outcome.QuarantineKind!, outcome.Message);
-    }
-
-    private void MarkDone(string key, DateTime stamp)
-    {
-        State.Retry.Remove(key);
-        State.Done[key] = stamp;
-        if (State.NewestKey is null || string.CompareOrdinal(key, State.NewestKey) > 0)
+        foreach (var file in report.Quarantined)
         {
-            (State.NewestKey, State.NewestKeyAt) = (key, stamp);
+            metrics.Quarantined();
+            LogQuarantined(logger, file.Key, file.Kind, file.Reason);
         }
-    }
 
-    /// <summary>Forgets done keys older than the window: the listing never reaches them again.</summary>
-    private void PruneWindow()
-    {
-        var from = ListFrom();
-        foreach (var old in State.Done.Where(p => p.Value < from).Select(p => p.Key).ToList())
+        foreach (var outcome in report.Retrying)
         {
-            State.Done.Remove(old);
+            metrics.FileFailed(outcome.ErrorCode ?? "Unknown");
+            LogFileRetry(logger, outcome.Key, outcome.ErrorCode);
+        }
+
+        foreach (var (key, retry) in report.NewlyStuck)
+        {
+            LogFileStuck(logger, key, retry.Attempts, retry.FirstFailedAt, retry.LastError);
+        }
+
+        foreach (var future in report.FutureDated)
+        {
+            metrics.FutureDatedKey();
+            LogFutureDated(logger, future.Key, future.NameTime);
         }
     }
 
@@ -384,6 +355,18 @@ public sealed partial class TrailPrefixGrain(
     [LoggerMessage(2, LogLevel.Warning, "Quarantined {Key}: {Kind}: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string key, string kind, string? reason);
 
-    [LoggerMessage(3, LogLevel.Information, "Will retry {Key} on the next poll ({Code})")]
+    [LoggerMessage(3, LogLevel.Information, "Will retry {Key} on a later poll ({Code})")]
     private static partial void LogFileRetry(ILogger logger, string key, string? code);
+
+    [LoggerMessage(4, LogLevel.Error, "{Key} is stuck: {Attempts} attempts since {FirstFailedAt:O}, last {Error}; still retried with backoff")]
+    private static partial void LogFileStuck(ILogger logger, string key, int attempts, DateTime firstFailedAt, string error);
+
+    [LoggerMessage(5, LogLevel.Warning, "{Key} is named {NameTime:O}, ahead of the clock: read, but it does not move the late-arrival window")]
+    private static partial void LogFutureDated(ILogger logger, string key, DateTime nameTime);
+
+    [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);
+
+    [LoggerMessage(7, LogLevel.Error, "Set aside {Events} events of {Prefix} for {Target}: {Reason}")]
+    private static partial void LogSetAside(ILogger logger, string prefix, string target, int events, string reason);
 }

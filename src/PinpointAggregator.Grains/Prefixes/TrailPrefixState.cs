@@ -4,13 +4,14 @@ namespace PinpointAggregator.Grains.Prefixes;
 
 /// <summary>Persisted state of a trail prefix grain. <see cref="Version"/> names the shape.</summary>
 /// <remarks>
-/// Bounded by the late-arrival window, not by history: <see cref="Done"/> holds only keys stamped inside
-/// the window behind <see cref="NewestKeyAt"/>; older keys are never listed again, so they need no memory.
+/// Bounded by the late-arrival window, not by history: <see cref="Done"/> and <see cref="Routes"/> hold only
+/// what was read inside the window behind <see cref="NewestKeyAt"/>; older keys are never listed again, so
+/// they need no memory. Quarantine evidence lives in the quarantine log's pages, not here.
 /// </remarks>
 [GenerateSerializer, Alias("pa.TrailPrefixState")]
 public sealed class TrailPrefixState
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
 
@@ -18,6 +19,7 @@ public sealed class TrailPrefixState
 
     [Id(2)] public DateTime BackfillFrom { get; set; }
 
+    /// <summary>The newest key read whose name-time is not ahead of the clock; the window trails it.</summary>
     [Id(3)] public string? NewestKey { get; set; }
 
     [Id(4)] public DateTime? NewestKeyAt { get; set; }
@@ -27,9 +29,10 @@ public sealed class TrailPrefixState
     /// <summary>Keys done inside the late-arrival window, with the time in their name.</summary>
     [Id(6)] public Dictionary<string, DateTime> Done { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>Keys that failed transiently (or while the account was denied), retried every poll.</summary>
-    [Id(7)] public Dictionary<string, DateTime> Retry { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Keys that failed transiently (or while the account was denied), retried with backoff.</summary>
+    [Id(7)] public Dictionary<string, RetryState> Retry { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The most recent quarantined files (bounded); every one is in the quarantine log.</summary>
     [Id(8)] public List<QuarantinedFile> Quarantined { get; init; } = [];
 
     [Id(9)] public PrefixCounters Counters { get; init; } = new();
@@ -51,4 +54,19 @@ public sealed class TrailPrefixState
     [Id(17)] public string? LastError { get; set; }
 
     [Id(18)] public int ConsecutiveFailures { get; set; }
+
+    /// <summary>Per deduplication id read inside the window: where its winning delivery went.</summary>
+    [Id(19)] public Dictionary<string, RouteEntry> Routes { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Deliveries to grains that failed; retried on the next polls.</summary>
+    [Id(20)] public List<PendingDelivery> Undelivered { get; init; } = [];
+
+    /// <summary>The most recent batches of events set aside (bounded); the counters count all.</summary>
+    [Id(21)] public List<SetAsideEvents> SetAside { get; init; } = [];
+
+    /// <summary>The most recent future-dated keys (bounded); the counters count all.</summary>
+    [Id(22)] public List<FutureDatedKey> FutureDatedKeys { get; init; } = [];
+
+    /// <summary>When the last poll that left nothing waiting started: everything listed before it was read.</summary>
+    [Id(23)] public DateTime? ReadThrough { get; set; }
 }

@@ -23,6 +23,7 @@ public sealed class IngestionMetricsTests : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Record(i, value, tags));
         _listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Record(i, value, tags));
+        _listener.SetMeasurementEventCallback<int>((i, value, tags, _) => Record(i, value, tags));
         _listener.Start();
         Metrics = new IngestionMetrics(factory);
     }
@@ -48,15 +49,30 @@ public sealed class IngestionMetricsTests : IDisposable
     }
 
     [Fact]
-    public void Lag_IsObservedPerPrefix_UntilForgotten()
+    public void LagAndStuckFiles_AreObservedPerAccount_NeverPerPrefix_UntilForgotten()
     {
-        Metrics.Lag("bucket/AWSLogs/1/CloudTrail/us-east-1/", TimeSpan.FromMinutes(7));
-        Metrics.Lag("bucket/AWSLogs/1/CloudTrail/eu-west-1/", TimeSpan.FromSeconds(30));
-        Metrics.Forget("bucket/AWSLogs/1/CloudTrail/eu-west-1/");
+        Metrics.Prefix("bucket/AWSLogs/111122223333/CloudTrail/us-east-1/", "111122223333", TimeSpan.FromMinutes(7), stuckFiles: 2);
+        Metrics.Prefix("bucket/AWSLogs/111122223333/CloudTrail/eu-west-1/", "111122223333", TimeSpan.FromSeconds(30), stuckFiles: 1);
+        Metrics.Prefix("bucket/AWSLogs/444455556666/CloudTrail/eu-west-1/", "444455556666", TimeSpan.FromMinutes(1), stuckFiles: 0);
+        Metrics.Forget("bucket/AWSLogs/444455556666/CloudTrail/eu-west-1/");
 
         _listener.RecordObservableInstruments();
 
-        Assert.Equal([("pinpoint.prefix.lag", 420, "prefix=bucket/AWSLogs/1/CloudTrail/us-east-1/")], _measurements);
+        Assert.Equal(
+            [("pinpoint.ingestion.lag", 420, "account=111122223333"), ("pinpoint.trail.files_stuck", 3, "account=111122223333")],
+            _measurements);
+    }
+
+    [Fact]
+    public void FailuresSetAsideAndFutureDatedKeys_AreCounted()
+    {
+        Metrics.FileFailed("AccessDenied");
+        Metrics.SetAside(12);
+        Metrics.FutureDatedKey();
+
+        Assert.Equal(
+            [("pinpoint.trail.file_failures", 1, "kind=AccessDenied"), ("pinpoint.events.set_aside", 12, ""), ("pinpoint.trail.future_dated_keys", 1, "")],
+            _measurements);
     }
 
     public void Dispose()

@@ -1,0 +1,25 @@
+using PinpointAggregator.Abstractions.Contracts;
+
+namespace PinpointAggregator.Grains.Prefixes;
+
+/// <summary>
+/// Events for one grain whose delivery failed. Their files are done; the delivery is retried on the next
+/// polls and set aside after <c>Ingestion:DeliveryAttempts</c>, so one failing application never holds
+/// back the prefix.
+/// </summary>
+[GenerateSerializer, Alias("pa.PendingDelivery")]
+public sealed class PendingDelivery
+{
+    /// <summary>The application id, or null for the account-level grain.</summary>
+    [Id(0)] public string? Target { get; init; }
+
+    [Id(1)] public List<AuditEvent> Events { get; init; } = [];
+
+    [Id(2)] public List<Retraction> Retractions { get; init; } = [];
+
+    [Id(3)] public int Attempts { get; set; }
+
+    [Id(4)] public string LastError { get; set; } = string.Empty;
+
+    public EventBatch Batch => new(Events, Retractions);
+}
