@@ -1,0 +1,159 @@
+using System.IO.Compression;
+using System.Text;
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.Prefixes;
+using PinpointAggregator.Trail.Reading;
+using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+
+namespace PinpointAggregator.Grains.Tests.Prefixes;
+
+/// <summary>The prefix's bookkeeping without a silo: the window, waiting files, deliveries and what is set aside.</summary>
+public sealed class PrefixLedgerTests
+{
+    private static readonly DateTime Now = new(2024, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private readonly IngestionOptions _options = new() { LateArrivalWindow = TimeSpan.FromHours(2), DeliveryAttempts = 3, QuarantineListLength = 2 };
+    private readonly TrailPrefixState _state = new() { Started = true, BackfillFrom = Now.AddDays(-1) };
+
+    private PrefixLedger Ledger => new(_state, _options);
+
+    [Fact]
+    public void FutureDatedKey_IsDoneAndReported_ButNeverMovesTheWindow()
+    {
+        var ledger = Ledger;
+        ledger.Complete([ReadFile(Key(Now.AddMinutes(-5)), Now.AddMinutes(-5))], Now);
+        var before = ledger.ListFrom();
+
+        var report = ledger.Complete([ReadFile(Key(Now.AddYears(5)), Now.AddYears(5)), Quarantined(Key(Now.AddDays(3)), Now.AddDays(3))], Now);
+
+        Assert.Equal(before, ledger.ListFrom());
+        Assert.Equal(Now.AddMinutes(-5), _state.NewestKeyAt);
+        Assert.Equal([Now.AddYears(5), Now.AddDays(3)], report.FutureDated.Select(f => f.NameTime));
+        Assert.Equal(2, _state.Counters.FutureDatedKeys);
+        Assert.True(_state.Done.ContainsKey(Key(Now.AddYears(5))), "a future-dated key is read once, not on every poll");
+    }
+
+    [Fact]
+    public void KeyWithinTheSkew_MovesTheWindow()
+    {
+        var ledger = Ledger;
+
+        ledger.Complete([ReadFile(Key(Now.AddMinutes(10)), Now.AddMinutes(10))], Now);
+
+        Assert.Equal(Now.AddMinutes(10), _state.NewestKeyAt);
+    }
+
+    [Fact]
+    public void FailingFile_BacksOff_IsReportedStuckOnce_AndIsNeverDropped()
+    {
+        var ledger = Ledger;
+        var key = Key(Now.AddMinutes(-30));
+
+        ledger.Complete([RetryLater(key)], Now);
+        Assert.Empty(ledger.DueRetries(Now));
+        Assert.Single(ledger.DueRetries(Now + _options.MaxRetryDelay));
+
+        var later = Now + _options.StuckFileAfter;
+        var stuck = ledger.Complete([RetryLater(key)], later);
+        var again = ledger.Complete([RetryLater(key)], later.AddHours(1));
+
+        Assert.Equal(key, Assert.Single(stuck.NewlyStuck).Key);
+        Assert.Empty(again.NewlyStuck);
+        Assert.Equal((3, Now), (_state.Retry[key].Attempts, _state.Retry[key].FirstFailedAt));
+        Assert.Equal(1, ledger.StuckFiles(later.AddHours(1)));
+        Assert.False(_state.CaughtUp);
+    }
+
+    [Fact]
+    public void FailedDelivery_WaitsForLaterPolls_ThenIsSetAsideWithItsReason()
+    {
+        var ledger = Ledger;
+        var delivery = new PendingDelivery { Target = "app1", Events = [Read("e1", 1), Read("e2", 2)] };
+        _state.Routes["e1"] = new RouteEntry("app1", "e1", At(1), false, Now);
+
+        Assert.Null(ledger.DeliveryFailed(delivery, "TimeoutException: no answer", permanent: false, Now));
+        Assert.Null(ledger.DeliveryFailed(delivery, "TimeoutException: no answer", permanent: false, Now));
+        Assert.Equal([delivery], _state.Undelivered);
+        var setAside = ledger.DeliveryFailed(delivery, "TimeoutException: no answer", permanent: false, Now);
+
+        Assert.Equal(("app1", 2, "TimeoutException: no answer"), (setAside!.Target, setAside.Events, setAside.Reason));
+        Assert.Empty(_state.Undelivered);
+        Assert.Equal(2, _state.Counters.EventsSetAside);
+        Assert.Empty(_state.Routes); // a re-read delivers them again
+    }
+
+    [Fact]
+    public void PermanentDeliveryFailure_IsSetAsideAtOnce()
+    {
+        var setAside = Ledger.DeliveryFailed(new PendingDelivery { Target = "app1", Events = [Read("e1", 1)] }, "ArgumentException: bad", permanent: true, Now);
+
+        Assert.Equal(1, setAside!.Events);
+        Assert.Empty(_state.Undelivered);
+    }
+
+    [Fact]
+    public void EventsAGrainRejects_AreSetAside_AndTheRestCounts()
+    {
+        var delivery = new PendingDelivery { Target = "app1", Events = [Read("e1", 1), Read("e2", 2)] };
+
+        var setAside = Ledger.Delivered(delivery, new ApplyResult(1, [new RejectedEvent("e2", "NullReferenceException: boom")]), Now);
+
+        Assert.Equal((1, "NullReferenceException: boom"), (setAside!.Events, setAside.Reason));
+        Assert.Equal(["e2"], setAside.EventIds);
+    }
+
+    [Fact]
+    public void EveryQuarantineIsCounted_AndTheStatusListIsBounded()
+    {
+        var ledger = Ledger;
+
+        var report = ledger.Complete([.. Enumerable.Range(1, 5).Select(i => Quarantined(Key(Now.AddMinutes(-i)), Now.AddMinutes(-i)))], Now);
+
+        Assert.Equal(5, report.Quarantined.Count);
+        Assert.Equal(5, _state.Counters.FilesQuarantined);
+        Assert.Equal(2, _state.Quarantined.Count);
+    }
+
+    [Fact]
+    public void Lag_CountsFromTheBackfillStart_UntilAPollReadsThrough()
+    {
+        var ledger = Ledger;
+        Assert.Equal(TimeSpan.FromDays(1), ledger.Lag(Now));
+
+        ledger.PollSucceeded(Now.AddMinutes(-1));
+
+        Assert.Equal(TimeSpan.FromMinutes(1), ledger.Lag(Now));
+    }
+
+    [Fact]
+    public void Lag_DoesNotMoveWhileAFileWaits()
+    {
+        var ledger = Ledger;
+        ledger.PollSucceeded(Now.AddMinutes(-10));
+        ledger.Complete([RetryLater(Key(Now.AddMinutes(-3)))], Now);
+
+        ledger.PollSucceeded(Now);
+
+        Assert.Equal(TimeSpan.FromMinutes(10), ledger.Lag(Now));
+    }
+
+    private static string Key(DateTime stamp) =>
+        $"AWSLogs/111122223333/CloudTrail/us-east-1/{stamp:yyyy/MM/dd}/111122223333_CloudTrail_us-east-1_{stamp:yyyyMMdd'T'HHmm}Z_a.json.gz";
+
+    private static FileOutcome ReadFile(string key, DateTime stamp)
+    {
+        using var gzip = new MemoryStream();
+        using (var writer = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            writer.Write(Encoding.UTF8.GetBytes("{\"Records\":[]}"));
+        }
+
+        gzip.Position = 0;
+        return FileOutcome.Success(key, stamp, 1, new TrailFileReader().Read(gzip));
+    }
+
+    private static FileOutcome Quarantined(string key, DateTime stamp) => FileOutcome.Quarantine(key, stamp, 1, "InvalidJson", "not JSON");
+
+    private static FileOutcome RetryLater(string key) => FileOutcome.RetryLater(key, Now, 1, "AccessDenied", "denied");
+}
