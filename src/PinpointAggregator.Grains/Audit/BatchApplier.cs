@@ -3,7 +3,7 @@ using PinpointAggregator.Abstractions.Contracts;
 namespace PinpointAggregator.Grains.Audit;
 
 /// <summary>
-/// Applies a delivered batch one item at a time, so one event that cannot be applied is returned with its
+/// Applies a delivered batch one item at a time, events then retractions, so one event that cannot be applied is returned with its
 /// reason instead of failing the call, and the rest of the batch still counts.
 /// </summary>
 internal static class BatchApplier
@@ -12,11 +12,6 @@ internal static class BatchApplier
     {
         ArgumentNullException.ThrowIfNull(batch);
         var rejected = new List<RejectedEvent>();
-        foreach (var retraction in batch.Retractions)
-        {
-            retract(retraction);
-        }
-
         var applied = 0;
         foreach (var e in batch.Events)
         {
@@ -29,6 +24,13 @@ internal static class BatchApplier
                 // A fold that throws on one event throws on every replay of it: set it aside, keep the batch.
                 rejected.Add(new RejectedEvent(e.EventId, $"{ex.GetType().Name}: {ex.Message}"));
             }
+        }
+
+        // Retractions last: an original routed here in the same batch as the addendum that moved it is
+        // counted, then taken back, rather than tombstoned first and then counted as a duplicate.
+        foreach (var retraction in batch.Retractions)
+        {
+            retract(retraction);
         }
 
         return new ApplyResult(applied, rejected);
