@@ -11,11 +11,17 @@ namespace PinpointAggregator.Aws.Credentials;
 /// The credentials each account's reads use on this silo: an assumed role (optionally chained through
 /// the hub role) or the ambient chain. One cache per silo; credentials never leave the process.
 /// </summary>
+/// <remarks>
+/// Every AssumeRole carries this silo's session name, so the member account's CloudTrail shows which silo
+/// read. The <c>SourceIdentity</c> goes on the first AssumeRole of a chain only: STS carries it over to the
+/// sessions assumed from that one and refuses a request that tries to change it.
+/// </remarks>
 public sealed class AccountCredentialsProvider : IDisposable
 {
     private readonly AwsOptions _options;
     private readonly TimeProvider _time;
     private readonly AwsMetrics _metrics;
+    private readonly string _sessionName;
     private readonly ConcurrentDictionary<string, AssumedRoleCredentials> _byRole = new(StringComparer.Ordinal);
     private readonly Lazy<AssumedRoleCredentials?> _hub;
     private readonly List<IDisposable> _clients = [];
@@ -24,6 +30,7 @@ public sealed class AccountCredentialsProvider : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         (_options, _time, _metrics) = (options.Value, time, metrics);
+        _sessionName = StsNames.SessionName(_options.Roles);
         _hub = new(() => _options.Roles.HubRoleArn is { } hub ? Assume(hub, with: null) : null);
     }
 
@@ -78,9 +85,12 @@ public sealed class AccountCredentialsProvider : IDisposable
         var request = new AssumeRoleRequest
         {
             RoleArn = roleArn,
-            RoleSessionName = roles.SessionName,
+            RoleSessionName = _sessionName,
             DurationSeconds = (int)roles.Duration.TotalSeconds,
             ExternalId = roles.ExternalId,
+
+            // Chained through the hub, the hub session already carries it (see remarks).
+            SourceIdentity = with is null && roles.SourceIdentity is { Length: > 0 } source ? source : null,
         };
         return new AssumedRoleCredentials(sts, request, roles.RefreshBefore, _time, _metrics);
     }
