@@ -3,6 +3,8 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace PinpointAggregator.Aws.Credentials;
@@ -21,15 +23,17 @@ public sealed class AccountCredentialsProvider : IDisposable
     private readonly AwsOptions _options;
     private readonly TimeProvider _time;
     private readonly AwsMetrics _metrics;
+    private readonly ILogger _logger;
     private readonly string _sessionName;
     private readonly ConcurrentDictionary<string, AssumedRoleCredentials> _byRole = new(StringComparer.Ordinal);
     private readonly Lazy<AssumedRoleCredentials?> _hub;
     private readonly List<IDisposable> _clients = [];
 
-    public AccountCredentialsProvider(IOptions<AwsOptions> options, TimeProvider time, AwsMetrics metrics)
+    public AccountCredentialsProvider(IOptions<AwsOptions> options, TimeProvider time, AwsMetrics metrics, ILogger<AccountCredentialsProvider>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         (_options, _time, _metrics) = (options.Value, time, metrics);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _sessionName = StsNames.SessionName(_options.Roles);
         _hub = new(() => _options.Roles.HubRoleArn is { } hub ? Assume(hub, with: null) : null);
     }
@@ -62,7 +66,7 @@ public sealed class AccountCredentialsProvider : IDisposable
         }
     }
 
-    private AssumedRoleCredentials Assume(string roleArn, AWSCredentials? with)
+    private AssumedRoleCredentials Assume(string roleArn, AssumedRoleCredentials? with)
     {
         var config = new AmazonSecurityTokenServiceConfig();
         if (_options.StsServiceUrl is { } url)
@@ -92,6 +96,6 @@ public sealed class AccountCredentialsProvider : IDisposable
             // Chained through the hub, the hub session already carries it (see remarks).
             SourceIdentity = with is null && roles.SourceIdentity is { Length: > 0 } source ? source : null,
         };
-        return new AssumedRoleCredentials(sts, request, roles.RefreshBefore, _time, _metrics);
+        return new AssumedRoleCredentials(sts, request, roles.RefreshBefore, _time, _metrics, _logger);
     }
 }
