@@ -3,6 +3,8 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace PinpointAggregator.Aws.Credentials;
@@ -11,19 +13,28 @@ namespace PinpointAggregator.Aws.Credentials;
 /// The credentials each account's reads use on this silo: an assumed role (optionally chained through
 /// the hub role) or the ambient chain. One cache per silo; credentials never leave the process.
 /// </summary>
+/// <remarks>
+/// Every AssumeRole carries this silo's session name, so the member account's CloudTrail shows which silo
+/// read. The <c>SourceIdentity</c> goes on the first AssumeRole of a chain only: STS carries it over to the
+/// sessions assumed from that one and refuses a request that tries to change it.
+/// </remarks>
 public sealed class AccountCredentialsProvider : IDisposable
 {
     private readonly AwsOptions _options;
     private readonly TimeProvider _time;
     private readonly AwsMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly string _sessionName;
     private readonly ConcurrentDictionary<string, AssumedRoleCredentials> _byRole = new(StringComparer.Ordinal);
     private readonly Lazy<AssumedRoleCredentials?> _hub;
     private readonly List<IDisposable> _clients = [];
 
-    public AccountCredentialsProvider(IOptions<AwsOptions> options, TimeProvider time, AwsMetrics metrics)
+    public AccountCredentialsProvider(IOptions<AwsOptions> options, TimeProvider time, AwsMetrics metrics, ILogger<AccountCredentialsProvider>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         (_options, _time, _metrics) = (options.Value, time, metrics);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _sessionName = StsNames.SessionName(_options.Roles);
         _hub = new(() => _options.Roles.HubRoleArn is { } hub ? Assume(hub, with: null) : null);
     }
 
@@ -55,7 +66,7 @@ public sealed class AccountCredentialsProvider : IDisposable
         }
     }
 
-    private AssumedRoleCredentials Assume(string roleArn, AWSCredentials? with)
+    private AssumedRoleCredentials Assume(string roleArn, AssumedRoleCredentials? with)
     {
         var config = new AmazonSecurityTokenServiceConfig();
         if (_options.StsServiceUrl is { } url)
@@ -78,10 +89,13 @@ public sealed class AccountCredentialsProvider : IDisposable
         var request = new AssumeRoleRequest
         {
             RoleArn = roleArn,
-            RoleSessionName = roles.SessionName,
+            RoleSessionName = _sessionName,
             DurationSeconds = (int)roles.Duration.TotalSeconds,
             ExternalId = roles.ExternalId,
+
+            // Chained through the hub, the hub session already carries it (see remarks).
+            SourceIdentity = with is null && roles.SourceIdentity is { Length: > 0 } source ? source : null,
         };
-        return new AssumedRoleCredentials(sts, request, roles.RefreshBefore, _time, _metrics);
+        return new AssumedRoleCredentials(sts, request, roles.RefreshBefore, _time, _metrics, _logger);
     }
 }

@@ -35,7 +35,8 @@ public sealed partial class OrganizationGrain(
 
     public async Task StartAsync()
     {
-        if (!state.State.Started)
+        // RecordExists: a first start whose write failed left Started set in memory only, and is done again.
+        if (!state.State.Started || !state.RecordExists)
         {
             (state.State.Started, state.State.StartedAt) = (true, time.GetUtcNow().UtcDateTime);
             await state.WriteStateAsync();

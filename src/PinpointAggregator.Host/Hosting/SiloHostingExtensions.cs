@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using PinpointAggregator.Aws;
 using PinpointAggregator.Grains;
 using PinpointAggregator.Grains.Infrastructure;
@@ -29,6 +30,9 @@ public static class SiloHostingExtensions
             silo.AddMemoryGrainStorage(StorageNames.Audit);
             silo.UseInMemoryReminderService();
         });
+
+        // The STS session name carries the silo's name (see RoleOptions.SessionName) unless one is configured.
+        builder.Services.AddOptions<AwsOptions>().PostConfigure<ILocalSiloDetails>((aws, silo) => aws.Roles.SiloName ??= silo.Name);
         builder.Services.AddHostedService<IngestionStarter>();
         builder.Services.AddHostedService<FirstPassReporter>();
         builder.Services.TryAddSingleton(new SummaryOutput(embedded ? Console.Out : null));

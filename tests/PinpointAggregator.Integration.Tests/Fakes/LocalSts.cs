@@ -11,7 +11,8 @@ namespace PinpointAggregator.Integration.Tests.Fakes;
 /// <summary>
 /// A small STS endpoint on loopback that speaks the AssumeRole query protocol (form POST, XML answer)
 /// to the real SDK client, because no STS emulator exists. It records every request, can deny chosen
-/// roles with AccessDenied, and hands out credentials s3rver accepts, with a fresh session token each time.
+/// roles with AccessDenied, drop connections without answering, hold answers back, or stop listening, and
+/// hands out credentials s3rver accepts, with a fresh session token each time.
 /// </summary>
 internal sealed class LocalSts : IDisposable
 {
@@ -23,6 +24,8 @@ internal sealed class LocalSts : IDisposable
     private readonly Task _serving;
     private readonly ConcurrentDictionary<string, bool> _denied = new(StringComparer.Ordinal);
     private int _tokens;
+    private volatile bool _dropping;
+    private volatile TaskCompletionSource _held = Released();
 
     public LocalSts(TimeProvider? time = null)
     {
@@ -41,8 +44,22 @@ internal sealed class LocalSts : IDisposable
 
     public void Allow(string roleArn) => _denied.TryRemove(roleArn, out _);
 
+    /// <summary>Every request from now on is read, recorded, and its connection closed without an answer.</summary>
+    public void DropConnections() => _dropping = true;
+
+    public void AnswerAgain() => _dropping = false;
+
+    /// <summary>Answers wait until <see cref="ReleaseAnswers"/>, so callers pile up on one pending AssumeRole.</summary>
+    public void HoldAnswers() => _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseAnswers() => _held.TrySetResult();
+
+    /// <summary>Stops listening: connections are refused, as when STS is unreachable.</summary>
+    public void Stop() => _listener.Stop();
+
     public void Dispose()
     {
+        ReleaseAnswers();
         _listener.Close();
         try
         {
@@ -68,14 +85,38 @@ internal sealed class LocalSts : IDisposable
                 return;
             }
 
+            // One request at a time would serialize held answers; each is answered on its own.
+            _ = Task.Run(() => RespondAsync(context));
+        }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context)
+    {
+        try
+        {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var form = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
             var (status, body) = Answer(form, context.Request.Headers["Authorization"]);
             var bytes = Encoding.UTF8.GetBytes(body);
+            if (_dropping)
+            {
+                // Headers and the start of the body, then the connection goes: the client sees the answer end early.
+                context.Response.ContentLength64 = bytes.Length;
+                await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, 16));
+                await context.Response.OutputStream.FlushAsync();
+                context.Response.Abort();
+                return;
+            }
+
+            await _held.Task;
             context.Response.StatusCode = status;
             context.Response.ContentType = "text/xml";
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The listener stopped while this request was being answered.
         }
     }
 
@@ -86,6 +127,7 @@ internal sealed class LocalSts : IDisposable
             form["Action"] ?? string.Empty,
             roleArn,
             form["RoleSessionName"],
+            form["SourceIdentity"],
             form["ExternalId"],
             int.TryParse(form["DurationSeconds"], CultureInfo.InvariantCulture, out var seconds) ? seconds : null,
             SignedWith(authorization),
@@ -124,6 +166,13 @@ internal sealed class LocalSts : IDisposable
               <ResponseMetadata><RequestId>{requestId}</RequestId></ResponseMetadata>
             </AssumeRoleResponse>
             """);
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
     }
 
     /// <summary>The access key in a SigV4 Authorization header: proves the SDK signed the call.</summary>

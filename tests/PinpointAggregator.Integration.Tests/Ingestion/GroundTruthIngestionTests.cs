@@ -36,7 +36,7 @@ public sealed class GroundTruthIngestionTests
         Assert.True(truth.Totals.DuplicateEvents > 0 && truth.FailedFiles.Count == 5 && truth.Applications.Count >= 12, "the corpus is too small to prove anything");
         Assert.Equal(bucket.LogFiles.Count, prefixes.Sum(p => p.Counters.Requests.GetValueOrDefault(RequestKinds.Get)));
         Assert.Equal(bucket.Trail.AccountIds.Select(IngestionCluster.RoleArn).Order(), cluster.Sts.Calls.Select(c => c.RoleArn).Distinct().Order());
-        Assert.All(cluster.Sts.Calls, call => Assert.Equal(("pinpoint-aggregator", 3600), (call.SessionName, call.DurationSeconds)));
+        Assert.All(cluster.Sts.Calls, call => Assert.Equal(("pinpoint-aggregator", true, 3600), (call.SourceIdentity, call.SessionName!.StartsWith("pinpoint-aggregator-", StringComparison.Ordinal), call.DurationSeconds)));
     }
 
     [Fact]
