@@ -23,9 +23,9 @@ internal sealed class S3TrailObjectStore(IAmazonS3 s3, string bucket) : ITrailOb
                 },
                 cancellationToken).ConfigureAwait(false);
 
-            // SDK v4 returns null collections for empty listings.
+            // SDK v4 returns null collections (and nullable sizes) for empty listings and absent fields.
             return new TrailObjectListing(
-                response.S3Objects?.Select(o => o.Key).ToList() ?? [],
+                response.S3Objects?.Select(o => new TrailObject(o.Key, o.Size ?? 0)).ToList() ?? [],
                 response.CommonPrefixes ?? [],
                 response.IsTruncated == true ? response.NextContinuationToken : null);
         }

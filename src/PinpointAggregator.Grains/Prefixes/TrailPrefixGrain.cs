@@ -206,7 +206,7 @@ public sealed partial class TrailPrefixGrain(
             var page = await store.ListAsync(request, cancellationToken);
             var batch = new List<(string Key, DateTime Stamp)>();
             var pastEnd = false;
-            foreach (var key in page.Keys)
+            foreach (var (key, _) in page.Objects)
             {
                 if (!TrailKey.TryParse(key, out var parsed, out _) || parsed.Kind != TrailFileKind.Log)
                 {
