@@ -25,12 +25,12 @@ public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions op
                 await Task.Delay(Backoff.Delay(attempt - 1, options.RetryBaseDelay, options.MaxRetryDelay), time, cancellationToken).ConfigureAwait(false);
             }
 
-            byte[] bytes;
+            Stream content;
             try
             {
                 gets++;
                 metrics.Request(RequestKinds.Get);
-                bytes = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+                content = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
             }
             catch (TrailStoreException e) when (e.Kind is TrailStoreErrorKind.NotFound or TrailStoreErrorKind.Unreadable)
             {
@@ -47,8 +47,13 @@ public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions op
                 return FileOutcome.RetryLater(key, stamp, gets, code, message);
             }
 
-            using var stream = new MemoryStream(bytes, writable: false);
-            var result = reader.Read(stream);
+            // Straight from the store into the reader: an I/O failure midway comes back as SourceReadFailed.
+            TrailReadResult result;
+            using (content)
+            {
+                result = reader.Read(content);
+            }
+
             if (result.Error is { IsTransient: true } transient)
             {
                 (code, message) = (transient.Kind.ToString(), transient.Message);

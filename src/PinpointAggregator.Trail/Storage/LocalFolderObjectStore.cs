@@ -53,20 +53,41 @@ public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
         return Task.FromResult(new TrailObjectListing(objects, [.. prefixes], null));
     }
 
-    public async Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Sequential scan: the reader makes one forward pass, so the system can read ahead and need not keep
+    /// the pages behind it. A file the service may not read is denied (like a refused role): left for a
+    /// later poll rather than judged.
+    /// </remarks>
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<Stream>(Open(key));
+        }
+        catch (TrailStoreException e)
+        {
+            return Task.FromException<Stream>(e);
+        }
+    }
+
+    private FileStream Open(string key)
     {
         var path = PathOf(key);
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new TrailStoreException(TrailStoreErrorKind.NotFound, "NoSuchKey", $"No file for key '{key}'.", e);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new TrailStoreException(TrailStoreErrorKind.Denied, "AccessDenied", $"Opening '{key}' was refused: {e.Message}", e);
+        }
         catch (IOException e)
         {
-            throw new TrailStoreException(TrailStoreErrorKind.Transient, "IOError", $"Reading key '{key}' failed: {e.Message}", e);
+            throw new TrailStoreException(TrailStoreErrorKind.Transient, "IOError", $"Opening '{key}' failed: {e.Message}", e);
         }
     }
 

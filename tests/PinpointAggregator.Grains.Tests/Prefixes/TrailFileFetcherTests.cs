@@ -12,6 +12,7 @@ namespace PinpointAggregator.Grains.Tests.Prefixes;
 public sealed class TrailFileFetcherTests : IDisposable
 {
     private const string Key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/111122223333_CloudTrail_us-east-1_20240601T0000Z_a.json.gz";
+    private const string TwoRecords = """{"Records":[{"eventID":"1","eventSource":"ec2.amazonaws.com"},{"eventID":"2","eventSource":"s3.amazonaws.com"}]}""";
     private static readonly DateTime Stamp = new(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly TrailFileFetcher _fetcher;
@@ -69,7 +70,7 @@ public sealed class TrailFileFetcherTests : IDisposable
     [Fact]
     public async Task CorruptFile_IsQuarantinedWithTheReaderError_WithoutRetrying()
     {
-        var store = new ScriptedStore(() => [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]);
+        var store = new ScriptedStore(() => new MemoryStream([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]));
 
         var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
 
@@ -78,11 +79,45 @@ public sealed class TrailFileFetcherTests : IDisposable
         Assert.False(outcome.ShouldRetry);
     }
 
+    [Fact]
+    public async Task ConnectionLostWhileStreaming_IsReadAgain_NotQuarantined()
+    {
+        var store = new ScriptedStore(() => new FailingStream(Gzip(TwoRecords), failAfter: 10), Ok());
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.NotNull(outcome.Read);
+        Assert.Null(outcome.QuarantineKind);
+        Assert.Equal(2, outcome.Gets);
+    }
+
+    [Fact]
+    public async Task ConnectionLostOnEveryAttempt_AsksForARetryWithTheReadersReason()
+    {
+        var store = new ScriptedStore(() => new FailingStream(Gzip(TwoRecords), 10), () => new FailingStream(Gzip(TwoRecords), 10), () => new FailingStream(Gzip(TwoRecords), 10));
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.True(outcome.ShouldRetry);
+        Assert.Equal((3, nameof(TrailFileErrorKind.SourceReadFailed)), (outcome.Gets, outcome.ErrorCode));
+        Assert.True(store.AllDisposed, "every opened stream must be disposed");
+    }
+
+    [Fact]
+    public async Task ArchivedObject_IsQuarantinedAsUnreadable_WithoutRetrying()
+    {
+        var store = new ScriptedStore(() => throw new TrailStoreException(TrailStoreErrorKind.Unreadable, "InvalidObjectState", "archived"), Ok());
+
+        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+
+        Assert.Equal(("Unreadable", 1), (outcome.QuarantineKind, outcome.Gets));
+    }
+
     public void Dispose() => _services.Dispose();
 
-    private static Func<byte[]> Transient() => () => throw new TrailStoreException(TrailStoreErrorKind.Transient, "SlowDown", "slow down");
+    private static Func<Stream> Transient() => () => throw new TrailStoreException(TrailStoreErrorKind.Transient, "SlowDown", "slow down");
 
-    private static Func<byte[]> Ok() => () => Gzip("""{"Records":[{"eventID":"1","eventSource":"ec2.amazonaws.com"},{"eventID":"2","eventSource":"s3.amazonaws.com"}]}""");
+    private static Func<Stream> Ok() => () => new MemoryStream(Gzip(TwoRecords));
 
     private static byte[] Gzip(string json)
     {
@@ -95,13 +130,69 @@ public sealed class TrailFileFetcherTests : IDisposable
         return buffer.ToArray();
     }
 
-    /// <summary>Answers GETs from a script, one step per call.</summary>
-    private sealed class ScriptedStore(params Func<byte[]>[] steps) : ITrailObjectStore
+    /// <summary>Answers GETs from a script, one step per call, and remembers the streams it handed out.</summary>
+    private sealed class ScriptedStore(params Func<Stream>[] steps) : ITrailObjectStore
     {
+        private readonly List<Stream> _opened = [];
         private int _next;
+
+        public int Opens => _next;
+
+        public bool AllDisposed => _opened.All(s => !s.CanRead);
 
         public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken) => Task.FromResult(TrailObjectListing.Empty);
 
-        public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult(steps[_next++]());
+        public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+        {
+            var stream = steps[_next++]();
+            _opened.Add(stream);
+            return Task.FromResult(stream);
+        }
+    }
+
+    /// <summary>Serves its bytes, then fails like a connection reset after <c>failAfter</c> bytes.</summary>
+    /// <remarks>Not derived from MemoryStream: its span overloads call back into overrides and recurse.</remarks>
+    private sealed class FailingStream(byte[] bytes, int failAfter) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => _position >= 0;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= failAfter)
+            {
+                throw new IOException("Connection reset by peer");
+            }
+
+            var n = Math.Min(count, Math.Min(failAfter, bytes.Length) - _position);
+            Array.Copy(bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            _position = -1;
+            base.Dispose(disposing);
+        }
     }
 }
