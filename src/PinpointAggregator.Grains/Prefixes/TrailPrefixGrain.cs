@@ -204,9 +204,9 @@ public sealed partial class TrailPrefixGrain(
             State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
             metrics.Request(RequestKinds.List);
             var page = await store.ListAsync(request, cancellationToken);
-            var batch = new List<(string Key, DateTime Stamp)>();
+            var batch = new List<(string Key, DateTime Stamp, long? Size)>();
             var pastEnd = false;
-            foreach (var (key, _) in page.Objects)
+            foreach (var (key, size) in page.Objects)
             {
                 if (!TrailKey.TryParse(key, out var parsed, out _) || parsed.Kind != TrailFileKind.Log)
                 {
@@ -222,7 +222,7 @@ public sealed partial class TrailPrefixGrain(
 
                 if (!(skipDone && State.Done.ContainsKey(key)) && !State.Retry.ContainsKey(key))
                 {
-                    batch.Add((key, stamp));
+                    batch.Add((key, stamp, size));
                 }
             }
 
@@ -239,7 +239,8 @@ public sealed partial class TrailPrefixGrain(
     private async Task<int> RetryWaitingFilesAsync(ITrailObjectStore store, CancellationToken cancellationToken)
     {
         // A key leaves Retry only when it is done or quarantined, so a poll cut short loses none.
-        var waiting = State.Retry.Select(p => (p.Key, p.Value)).ToList();
+        // Their sizes are not kept; the fetcher's guard on the download bounds them instead.
+        var waiting = State.Retry.Select(p => (p.Key, p.Value, (long?)null)).ToList();
         return await ReadFilesAsync(store, waiting, cancellationToken);
     }
 
@@ -252,7 +253,7 @@ public sealed partial class TrailPrefixGrain(
     /// apply, so per-file applies during a backfill would write the same growing state thousands of times.
     /// </remarks>
     /// <returns>How many files were recorded as done (read or quarantined); retried ones do not count.</returns>
-    private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp)> files, CancellationToken cancellationToken)
+    private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, CancellationToken cancellationToken)
     {
         var completed = 0;
         foreach (var batch in files.Chunk(FilesPerApply))
@@ -263,7 +264,7 @@ public sealed partial class TrailPrefixGrain(
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, cancellationToken);
+                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, file.Size, cancellationToken);
                 }
                 finally
                 {
