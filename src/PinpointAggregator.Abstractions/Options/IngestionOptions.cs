@@ -8,6 +8,9 @@ public sealed class IngestionOptions
     /// <summary>CloudTrail delivers about every 5 minutes per account and region.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>128 MiB: see <see cref="MaxObjectBytes"/>.</summary>
+    public const long DefaultMaxObjectBytes = 128L * 1024 * 1024;
+
     public List<TrailBucketOptions> Buckets { get; init; } = [];
 
     /// <summary>Accounts to read even if discovery does not list them (12-digit ids).</summary>
@@ -36,6 +39,20 @@ public sealed class IngestionOptions
     /// it are remembered so none is read twice. Default 2 hours (CloudTrail's delivery is usually within 15 minutes).
     /// </summary>
     public TimeSpan LateArrivalWindow { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The largest trail file (compressed, as stored) a prefix downloads. A listed file above it is
+    /// quarantined as <c>ObjectTooLarge</c> without a GET; a download that passes it is stopped and
+    /// quarantined the same way. Default 128 MiB.
+    /// </summary>
+    /// <remarks>
+    /// The member accounts that deliver into the bucket are not trusted, so an object's size is not either.
+    /// CloudTrail's files are kilobytes to a few megabytes compressed, and JSON compresses about tenfold, so
+    /// anything near 128 MiB would overrun the reader's 256 MiB cap on decompressed bytes anyway
+    /// (<c>Trail:Reader:MaxDecompressedBytes</c>); the limit makes such a file cost nothing instead of a
+    /// download on every poll.
+    /// </remarks>
+    public long MaxObjectBytes { get; set; } = DefaultMaxObjectBytes;
 
     /// <summary>Files one prefix reads at once. Default 4.</summary>
     public int FileConcurrency { get; set; } = 4;

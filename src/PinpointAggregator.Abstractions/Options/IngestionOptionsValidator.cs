@@ -68,6 +68,11 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add($"{IngestionOptions.SectionName}:ReminderPeriod must be at least 1 minute (Orleans' minimum); got {options.ReminderPeriod}.");
         }
 
+        if (options.MaxObjectBytes <= 0)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:MaxObjectBytes must be a positive number of bytes; got {options.MaxObjectBytes}.");
+        }
+
         if (options.FileConcurrency is < 1 or > 64 || options.TransientAttempts < 1 || options.RecentEvents < 0 || options.QuarantineListLength < 0)
         {
             errors.Add($"{IngestionOptions.SectionName}: FileConcurrency must be 1-64, TransientAttempts at least 1, RecentEvents and QuarantineListLength not negative.");

@@ -23,9 +23,9 @@ internal sealed class S3TrailObjectStore(IAmazonS3 s3, string bucket) : ITrailOb
                 },
                 cancellationToken).ConfigureAwait(false);
 
-            // SDK v4 returns null collections for empty listings.
+            // SDK v4 returns null collections (and nullable sizes) for empty listings and absent fields.
             return new TrailObjectListing(
-                response.S3Objects?.Select(o => o.Key).ToList() ?? [],
+                response.S3Objects?.Select(o => new TrailObject(o.Key, o.Size ?? 0)).ToList() ?? [],
                 response.CommonPrefixes ?? [],
                 response.IsTruncated == true ? response.NextContinuationToken : null);
         }
@@ -35,14 +35,17 @@ internal sealed class S3TrailObjectStore(IAmazonS3 s3, string bucket) : ITrailOb
         }
     }
 
-    public async Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Returns once the response headers are in; the body is read from the connection as the caller reads,
+    /// so nothing is buffered here. Disposing the stream disposes the response (and frees or drops the
+    /// connection), even when the body was not read to its end.
+    /// </remarks>
+    public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await s3.GetObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream(response.ContentLength is > 0 and < int.MaxValue ? (int)response.ContentLength : 0);
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
+            var response = await s3.GetObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+            return new S3ObjectStream(response, $"s3://{bucket}/{key}");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

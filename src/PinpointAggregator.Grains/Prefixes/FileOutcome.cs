@@ -10,6 +10,9 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// </summary>
 internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
 {
+    /// <summary>The quarantine kind of an object larger than <c>Ingestion:MaxObjectBytes</c>.</summary>
+    public const string ObjectTooLarge = nameof(ObjectTooLarge);
+
     public TrailReadResult? Read { get; private init; }
 
     /// <summary>The read file's events, already mapped for the audit grains (off the grain's thread).</summary>

@@ -29,8 +29,9 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
     public bool ShouldRead(string key, bool skipDone) => !(skipDone && state.Done.ContainsKey(key)) && !state.Retry.ContainsKey(key);
 
     /// <summary>Waiting files whose backoff has passed. The others keep waiting: none is ever dropped.</summary>
-    public List<(string Key, DateTime Stamp)> DueRetries(DateTime now) =>
-        [.. state.Retry.Where(p => p.Value.NextAttemptAt <= now).Select(p => (p.Key, p.Value.Stamp))];
+    /// <remarks>Their listed sizes are not kept; the fetcher's guard on the download bounds them instead.</remarks>
+    public List<(string Key, DateTime Stamp, long? Size)> DueRetries(DateTime now) =>
+        [.. state.Retry.Where(p => p.Value.NextAttemptAt <= now).Select(p => (p.Key, p.Value.Stamp, (long?)null))];
 
     /// <summary>Routes the events of the files read whole (<see cref="EventRouter"/>).</summary>
     public RoutedEvents Route(IEnumerable<FileOutcome> read)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Trail.Reading;
@@ -9,13 +10,31 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// Downloads, reads and maps one trail file off the grain's thread (all of it is CPU or I/O), retrying
 /// transient failures with backoff and jitter. Never throws for a store or file problem.
 /// </summary>
+/// <remarks>
+/// The object streams from the store into the reader; nothing holds it whole. Its compressed size is
+/// bounded by <see cref="IngestionOptions.MaxObjectBytes"/> twice: a listed size above it is quarantined
+/// without a GET, and a download that passes it is stopped and quarantined, because the member accounts
+/// that write the bucket are not trusted and an object can change between the listing and the GET.
+/// </remarks>
 public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions options, TimeProvider time, IngestionMetrics metrics)
 {
-    internal Task<FileOutcome> FetchAsync(ITrailObjectStore store, string key, DateTime stamp, CancellationToken cancellationToken) =>
-        Task.Run(() => FetchWithRetriesAsync(store, key, stamp, cancellationToken), cancellationToken);
+    /// <summary>Fetches and reads one file; <paramref name="listedSize"/> is the size the listing gave, null
+    /// when unknown (a file retried by key).</summary>
+    internal Task<FileOutcome> FetchAsync(ITrailObjectStore store, string key, DateTime stamp, long? listedSize, CancellationToken cancellationToken) =>
+        Task.Run(() => FetchWithRetriesAsync(store, key, stamp, listedSize, cancellationToken), cancellationToken);
 
-    private async Task<FileOutcome> FetchWithRetriesAsync(ITrailObjectStore store, string key, DateTime stamp, CancellationToken cancellationToken)
+    private async Task<FileOutcome> FetchWithRetriesAsync(ITrailObjectStore store, string key, DateTime stamp, long? listedSize, CancellationToken cancellationToken)
     {
+        if (listedSize > options.MaxObjectBytes)
+        {
+            return FileOutcome.Quarantine(
+                key,
+                stamp,
+                gets: 0,
+                FileOutcome.ObjectTooLarge,
+                $"the object is {listedSize} bytes, more than Ingestion:MaxObjectBytes ({options.MaxObjectBytes} bytes); it was not downloaded");
+        }
+
         var gets = 0;
         string code = "Unknown", message = string.Empty;
         for (var attempt = 1; attempt <= options.TransientAttempts; attempt++)
@@ -25,12 +44,12 @@ public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions op
                 await Task.Delay(Backoff.Delay(attempt - 1, options.RetryBaseDelay, options.MaxRetryDelay), time, cancellationToken).ConfigureAwait(false);
             }
 
-            byte[] bytes;
+            Stream content;
             try
             {
                 gets++;
                 metrics.Request(RequestKinds.Get);
-                bytes = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+                content = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
             }
             catch (TrailStoreException e) when (e.Kind is TrailStoreErrorKind.NotFound or TrailStoreErrorKind.Unreadable)
             {
@@ -47,8 +66,23 @@ public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions op
                 return FileOutcome.RetryLater(key, stamp, gets, code, message);
             }
 
-            using var stream = new MemoryStream(bytes, writable: false);
-            var result = reader.Read(stream);
+            // Straight from the store into the reader: an I/O failure midway comes back as SourceReadFailed,
+            // and so does the guard stopping the download, which only the guard can tell apart.
+            TrailReadResult result;
+            using (var guarded = new SizeLimitedStream(content, options.MaxObjectBytes, cancellationToken))
+            {
+                result = reader.Read(guarded);
+                if (guarded.LimitExceeded)
+                {
+                    return FileOutcome.Quarantine(
+                        key,
+                        stamp,
+                        gets,
+                        FileOutcome.ObjectTooLarge,
+                        $"the download passed Ingestion:MaxObjectBytes ({options.MaxObjectBytes} bytes) and was stopped ({Listed(listedSize)})");
+                }
+            }
+
             if (result.Error is { IsTransient: true } transient)
             {
                 (code, message) = (transient.Kind.ToString(), transient.Message);
@@ -62,4 +96,7 @@ public sealed class TrailFileFetcher(TrailFileReader reader, IngestionOptions op
 
         return FileOutcome.RetryLater(key, stamp, gets, code, message);
     }
+
+    private static string Listed(long? size) =>
+        size is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"it was listed at {bytes} bytes") : "its listed size was not known";
 }

@@ -195,9 +195,9 @@ public sealed partial class TrailPrefixGrain(
             State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
             metrics.Request(RequestKinds.List);
             var page = await store.ListAsync(request, cancellationToken);
-            var batch = new List<(string Key, DateTime Stamp)>();
+            var batch = new List<(string Key, DateTime Stamp, long? Size)>();
             var pastEnd = false;
-            foreach (var key in page.Keys)
+            foreach (var (key, size) in page.Objects)
             {
                 if (!TrailKey.TryParse(key, out var parsed, out _) || parsed.Kind != TrailFileKind.Log)
                 {
@@ -213,7 +213,7 @@ public sealed partial class TrailPrefixGrain(
 
                 if (_ledger.ShouldRead(key, skipDone))
                 {
-                    batch.Add((key, stamp));
+                    batch.Add((key, stamp, size));
                 }
             }
 
@@ -236,7 +236,7 @@ public sealed partial class TrailPrefixGrain(
     /// apply, so per-file applies during a backfill would write the same growing state thousands of times.
     /// </remarks>
     /// <returns>How many files were recorded as done (read or quarantined); retried ones do not count.</returns>
-    private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp)> files, CancellationToken cancellationToken)
+    private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, CancellationToken cancellationToken)
     {
         var completed = 0;
         foreach (var batch in files.Chunk(FilesPerApply))
@@ -247,7 +247,7 @@ public sealed partial class TrailPrefixGrain(
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, cancellationToken);
+                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, file.Size, cancellationToken);
                 }
                 finally
                 {

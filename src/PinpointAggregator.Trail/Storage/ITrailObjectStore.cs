@@ -10,9 +10,17 @@ namespace PinpointAggregator.Trail.Storage;
 /// </remarks>
 public interface ITrailObjectStore
 {
-    /// <summary>One page (at most 1,000 keys) of a listing.</summary>
+    /// <summary>One page (at most 1,000 keys) of a listing, with each object's size.</summary>
     Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken);
 
-    /// <summary>The whole object. Trail files are small (kilobytes to a few megabytes compressed).</summary>
-    Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens the object for one forward pass. The caller owns the stream and must dispose it, which also
+    /// releases the connection behind it.
+    /// </summary>
+    /// <remarks>
+    /// A stream, never a byte array: the object is not trusted to be small, and the reader needs no more
+    /// than a window of it. Opening fails with a <see cref="TrailStoreException"/>; reading fails with an
+    /// <see cref="IOException"/> (the network or disk), which says nothing about the file itself.
+    /// </remarks>
+    Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
 }

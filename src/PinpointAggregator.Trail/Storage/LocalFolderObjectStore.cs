@@ -19,10 +19,10 @@ public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
     {
         ArgumentNullException.ThrowIfNull(request);
         var after = MaxOrdinal(request.StartAfter, request.ContinuationToken);
-        var keys = new List<string>();
+        var objects = new List<TrailObject>();
         var prefixes = new SortedSet<string>(StringComparer.Ordinal);
         string? last = null;
-        foreach (var key in KeysUnder(request.Prefix))
+        foreach (var (key, file) in FilesUnder(request.Prefix))
         {
             if (after is not null && string.CompareOrdinal(key, after) <= 0)
             {
@@ -33,9 +33,9 @@ public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
             // full page ends only before a new entry, and the next page never repeats a prefix.
             var cut = request.Delimiter is { Length: > 0 } d ? key.IndexOf(d, request.Prefix.Length, StringComparison.Ordinal) : -1;
             var commonPrefix = cut >= 0 ? key[..(cut + request.Delimiter!.Length)] : null;
-            if ((commonPrefix is null || !prefixes.Contains(commonPrefix)) && keys.Count + prefixes.Count == PageSize)
+            if ((commonPrefix is null || !prefixes.Contains(commonPrefix)) && objects.Count + prefixes.Count == PageSize)
             {
-                return Task.FromResult(new TrailObjectListing(keys, [.. prefixes], last));
+                return Task.FromResult(new TrailObjectListing(objects, [.. prefixes], last));
             }
 
             if (commonPrefix is not null)
@@ -44,45 +44,67 @@ public sealed class LocalFolderObjectStore(string root) : ITrailObjectStore
             }
             else
             {
-                keys.Add(key);
+                objects.Add(new TrailObject(key, file.Length));
             }
 
             last = key;
         }
 
-        return Task.FromResult(new TrailObjectListing(keys, [.. prefixes], null));
+        return Task.FromResult(new TrailObjectListing(objects, [.. prefixes], null));
     }
 
-    public async Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Sequential scan: the reader makes one forward pass, so the system can read ahead and need not keep
+    /// the pages behind it. A file the service may not read is denied (like a refused role): left for a
+    /// later poll rather than judged.
+    /// </remarks>
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<Stream>(Open(key));
+        }
+        catch (TrailStoreException e)
+        {
+            return Task.FromException<Stream>(e);
+        }
+    }
+
+    private FileStream Open(string key)
     {
         var path = PathOf(key);
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new TrailStoreException(TrailStoreErrorKind.NotFound, "NoSuchKey", $"No file for key '{key}'.", e);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new TrailStoreException(TrailStoreErrorKind.Denied, "AccessDenied", $"Opening '{key}' was refused: {e.Message}", e);
+        }
         catch (IOException e)
         {
-            throw new TrailStoreException(TrailStoreErrorKind.Transient, "IOError", $"Reading key '{key}' failed: {e.Message}", e);
+            throw new TrailStoreException(TrailStoreErrorKind.Transient, "IOError", $"Opening '{key}' failed: {e.Message}", e);
         }
     }
 
-    /// <summary>Keys under the prefix in ordinal order, walking only the prefix's deepest folder.</summary>
-    private IEnumerable<string> KeysUnder(string prefix)
+    /// <summary>Files under the prefix in ordinal key order, walking only the prefix's deepest folder.</summary>
+    /// <remarks>The enumeration's <see cref="FileInfo"/> already holds the length, so sizes cost no extra call.</remarks>
+    private IEnumerable<(string Key, FileInfo File)> FilesUnder(string prefix)
     {
-        var folder = Path.Combine(_root, prefix[..(prefix.LastIndexOf('/') + 1)]);
-        if (!Directory.Exists(folder))
+        var folder = new DirectoryInfo(Path.Combine(_root, prefix[..(prefix.LastIndexOf('/') + 1)]));
+        if (!folder.Exists)
         {
             return [];
         }
 
-        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+        return folder.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Select(file => (Key: Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/'), File: file))
+            .Where(entry => entry.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(entry => entry.Key, StringComparer.Ordinal);
     }
 
     private string PathOf(string key)

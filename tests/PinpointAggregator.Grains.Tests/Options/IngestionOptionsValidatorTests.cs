@@ -80,6 +80,12 @@ public sealed class IngestionOptionsValidatorTests
     }
 
     [Fact]
+    public void MaxObjectBytes_DefaultsTo128MiB()
+    {
+        Assert.Equal(128L * 1024 * 1024, new IngestionOptions().MaxObjectBytes);
+    }
+
+    [Fact]
     public void MaxPollIntervalEqualToPollInterval_IsValid()
     {
         var options = Valid();
@@ -96,6 +102,8 @@ public sealed class IngestionOptionsValidatorTests
     [InlineData("reminder-period", "Ingestion:ReminderPeriod")]
     [InlineData("late-arrival-window", "Ingestion:LateArrivalWindow")]
     [InlineData("file-concurrency", "FileConcurrency")]
+    [InlineData("max-object-bytes", "Ingestion:MaxObjectBytes")]
+    [InlineData("negative-max-object-bytes", "Ingestion:MaxObjectBytes")]
     public void OtherBadValues_FailNamingTheirOption(string mistake, string named)
     {
         var options = Valid();
@@ -108,6 +116,8 @@ public sealed class IngestionOptionsValidatorTests
             case "reminder-period": options.ReminderPeriod = TimeSpan.FromSeconds(59); break;
             case "late-arrival-window": options.LateArrivalWindow = TimeSpan.FromTicks(-1); break;
             case "file-concurrency": options.FileConcurrency = 0; break;
+            case "max-object-bytes": options.MaxObjectBytes = 0; break;
+            case "negative-max-object-bytes": options.MaxObjectBytes = -1; break;
         }
 
         Assert.Contains(named, Assert.Single(Failures(options)), StringComparison.Ordinal);

@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using PinpointAggregator.Abstractions.Options;
-using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
 using PinpointAggregator.Trail.Storage;
@@ -11,23 +9,17 @@ namespace PinpointAggregator.Grains.Tests.Prefixes;
 /// <summary>What the fetcher does with each kind of store and file failure.</summary>
 public sealed class TrailFileFetcherTests : IDisposable
 {
-    private const string Key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/111122223333_CloudTrail_us-east-1_20240601T0000Z_a.json.gz";
-    private static readonly DateTime Stamp = new(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly TrailFileFetcher _fetcher;
 
-    public TrailFileFetcherTests()
-    {
-        var options = new IngestionOptions { TransientAttempts = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
-        _fetcher = new TrailFileFetcher(new TrailFileReader(), options, TimeProvider.System, new IngestionMetrics(_services.GetRequiredService<IMeterFactory>()));
-    }
+    public TrailFileFetcherTests() => _fetcher = TestFetcher.Create(_services.GetRequiredService<IMeterFactory>());
 
     [Fact]
     public async Task TransientFailures_WithinTheAttempts_EndInARead()
     {
         var store = new ScriptedStore(Transient(), Transient(), Ok());
 
-        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+        var outcome = await Fetch(store);
 
         Assert.NotNull(outcome.Read);
         Assert.Equal(3, outcome.Gets);
@@ -39,7 +31,7 @@ public sealed class TrailFileFetcherTests : IDisposable
     {
         var store = new ScriptedStore(Transient(), Transient(), Transient(), Ok());
 
-        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+        var outcome = await Fetch(store);
 
         Assert.True(outcome.ShouldRetry);
         Assert.Equal((3, "SlowDown"), (outcome.Gets, outcome.ErrorCode));
@@ -50,7 +42,7 @@ public sealed class TrailFileFetcherTests : IDisposable
     {
         var store = new ScriptedStore(() => throw new TrailStoreException(TrailStoreErrorKind.Denied, "AccessDenied", "denied"));
 
-        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+        var outcome = await Fetch(store);
 
         Assert.True(outcome.ShouldRetry);
         Assert.Equal((1, "AccessDenied"), (outcome.Gets, outcome.ErrorCode));
@@ -61,7 +53,7 @@ public sealed class TrailFileFetcherTests : IDisposable
     {
         var store = new ScriptedStore(() => throw new TrailStoreException(TrailStoreErrorKind.NotFound, "NoSuchKey", "gone"));
 
-        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+        var outcome = await Fetch(store);
 
         Assert.Equal("NotFound", outcome.QuarantineKind);
     }
@@ -69,39 +61,56 @@ public sealed class TrailFileFetcherTests : IDisposable
     [Fact]
     public async Task CorruptFile_IsQuarantinedWithTheReaderError_WithoutRetrying()
     {
-        var store = new ScriptedStore(() => [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]);
+        var store = new ScriptedStore(() => new ScriptedStream([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]));
 
-        var outcome = await _fetcher.FetchAsync(store, Key, Stamp, CancellationToken.None);
+        var outcome = await Fetch(store);
 
         Assert.Equal(1, outcome.Gets);
         Assert.Equal(nameof(TrailFileErrorKind.TruncatedGzip), outcome.QuarantineKind);
         Assert.False(outcome.ShouldRetry);
     }
 
+    [Fact]
+    public async Task ConnectionLostWhileStreaming_IsReadAgain_NotQuarantined()
+    {
+        var store = new ScriptedStore(ResetMidway(), Ok());
+
+        var outcome = await Fetch(store);
+
+        Assert.NotNull(outcome.Read);
+        Assert.Null(outcome.QuarantineKind);
+        Assert.Equal(2, outcome.Gets);
+    }
+
+    [Fact]
+    public async Task ConnectionLostOnEveryAttempt_AsksForARetryWithTheReadersReason()
+    {
+        var store = new ScriptedStore(ResetMidway(), ResetMidway(), ResetMidway());
+
+        var outcome = await Fetch(store);
+
+        Assert.True(outcome.ShouldRetry);
+        Assert.Equal((3, nameof(TrailFileErrorKind.SourceReadFailed)), (outcome.Gets, outcome.ErrorCode));
+        Assert.True(store.AllDisposed, "every opened stream must be disposed");
+    }
+
+    [Fact]
+    public async Task ArchivedObject_IsQuarantinedAsUnreadable_WithoutRetrying()
+    {
+        var store = new ScriptedStore(() => throw new TrailStoreException(TrailStoreErrorKind.Unreadable, "InvalidObjectState", "archived"), Ok());
+
+        var outcome = await Fetch(store);
+
+        Assert.Equal(("Unreadable", 1), (outcome.QuarantineKind, outcome.Gets));
+    }
+
     public void Dispose() => _services.Dispose();
 
-    private static Func<byte[]> Transient() => () => throw new TrailStoreException(TrailStoreErrorKind.Transient, "SlowDown", "slow down");
+    private Task<FileOutcome> Fetch(ITrailObjectStore store) => _fetcher.FetchAsync(store, TestFetcher.Key, TestFetcher.Stamp, 1000, CancellationToken.None);
 
-    private static Func<byte[]> Ok() => () => Gzip("""{"Records":[{"eventID":"1","eventSource":"ec2.amazonaws.com"},{"eventID":"2","eventSource":"s3.amazonaws.com"}]}""");
+    private static Func<Stream> Transient() => () => throw new TrailStoreException(TrailStoreErrorKind.Transient, "SlowDown", "slow down");
 
-    private static byte[] Gzip(string json)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest))
-        {
-            gzip.Write(System.Text.Encoding.UTF8.GetBytes(json));
-        }
+    private static Func<Stream> ResetMidway() => () => new ScriptedStream(TrailFileBytes.Gzip(TrailFileBytes.TwoRecords), failAfter: 10);
 
-        return buffer.ToArray();
-    }
-
-    /// <summary>Answers GETs from a script, one step per call.</summary>
-    private sealed class ScriptedStore(params Func<byte[]>[] steps) : ITrailObjectStore
-    {
-        private int _next;
-
-        public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken) => Task.FromResult(TrailObjectListing.Empty);
-
-        public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult(steps[_next++]());
-    }
+    private static Func<Stream> Ok() => () => new ScriptedStream(TrailFileBytes.Gzip(TrailFileBytes.TwoRecords));
 }

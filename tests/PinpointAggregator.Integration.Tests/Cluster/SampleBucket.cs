@@ -47,6 +47,19 @@ internal sealed class SampleBucket : IDisposable
         }
     }
 
+    /// <summary>Where a generated file is on disk.</summary>
+    public string PathOf(SampleFile file) => Path.Combine(_folder, file.Key);
+
+    /// <summary>The size of a generated file, as it will be stored.</summary>
+    public long SizeOf(SampleFile file) => new FileInfo(PathOf(file)).Length;
+
+    /// <summary>Stores an object that is not part of the generated trail.</summary>
+    public async Task PutAsync(string key, byte[] body)
+    {
+        using var content = new MemoryStream(body, writable: false);
+        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, InputStream = content, UseChunkEncoding = false });
+    }
+
     public void Dispose()
     {
         _s3.Dispose();

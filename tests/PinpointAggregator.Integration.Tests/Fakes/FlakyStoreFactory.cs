@@ -29,7 +29,7 @@ internal sealed class FlakyStoreFactory(IOptions<IngestionOptions> options) : IT
                 ? throw new InvalidOperationException("An unexpected failure inside the store.")
                 : inner.ListAsync(request, cancellationToken);
 
-        public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+        public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
         {
             lock (FailuresLeft)
             {
@@ -40,7 +40,7 @@ internal sealed class FlakyStoreFactory(IOptions<IngestionOptions> options) : IT
                 }
             }
 
-            return inner.ReadAsync(key, cancellationToken);
+            return inner.OpenReadAsync(key, cancellationToken);
         }
     }
 }

@@ -23,9 +23,21 @@ public sealed class LocalFolderListingTests : IDisposable
         var page = await List(new TrailListRequest("p/"));
 
         // Ordinal: '-' (0x2D) < '.' < '/' (0x2F) < upper case < '_' (0x5F) < lower case.
-        Assert.Equal(["p/A.json", "p/B.json", "p/a-b.json", "p/a.json", "p/a/x.json", "p/a_b.json", "p/b.json"], page.Keys);
+        Assert.Equal(["p/A.json", "p/B.json", "p/a-b.json", "p/a.json", "p/a/x.json", "p/a_b.json", "p/b.json"], page.Objects.Select(o => o.Key));
         Assert.Empty(page.CommonPrefixes);
         Assert.Null(page.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task EachObject_CarriesItsFileLength()
+    {
+        File.WriteAllBytes(Path.Combine(_folder.Root, "p", "b.json"), new byte[12345]);
+
+        var page = await List(new TrailListRequest("p/"));
+
+        // TempFolder writes each key as its own content, so every other size is the key's length.
+        Assert.All(page.Objects.Where(o => o.Key != "p/b.json"), o => Assert.Equal(o.Key.Length, o.Size));
+        Assert.Equal(new TrailObject("p/b.json", 12345), page.Objects.Single(o => o.Key == "p/b.json"));
     }
 
     [Fact]
@@ -33,7 +45,7 @@ public sealed class LocalFolderListingTests : IDisposable
     {
         var page = await List(new TrailListRequest("p/a"));
 
-        Assert.Equal(["p/a-b.json", "p/a.json", "p/a/x.json", "p/a_b.json"], page.Keys);
+        Assert.Equal(["p/a-b.json", "p/a.json", "p/a/x.json", "p/a_b.json"], page.Objects.Select(o => o.Key));
     }
 
     [Fact]
@@ -41,15 +53,15 @@ public sealed class LocalFolderListingTests : IDisposable
     {
         var page = await List(new TrailListRequest(string.Empty));
 
-        Assert.Equal(8, page.Keys.Count);
-        Assert.Equal("q/other.json", page.Keys[^1]);
+        Assert.Equal(8, page.Objects.Count);
+        Assert.Equal("q/other.json", page.Objects[^1].Key);
     }
 
     [Fact]
     public async Task MissingFolder_IsAnEmptyListing()
     {
         var page = await List(new TrailListRequest("nothing/here/"));
-        Assert.Equal((0, 0, (string?)null), (page.Keys.Count, page.CommonPrefixes.Count, page.ContinuationToken));
+        Assert.Equal((0, 0, (string?)null), (page.Objects.Count, page.CommonPrefixes.Count, page.ContinuationToken));
     }
 
     [Theory]
@@ -62,14 +74,14 @@ public sealed class LocalFolderListingTests : IDisposable
     {
         var page = await List(new TrailListRequest("p/", StartAfter: startAfter));
 
-        Assert.Equal(expected, page.Keys);
+        Assert.Equal(expected, page.Objects.Select(o => o.Key));
     }
 
     [Fact]
     public async Task ContinuationTokenAndStartAfter_TheLaterWins()
     {
-        Assert.Equal(["p/b.json"], (await List(new TrailListRequest("p/", StartAfter: "p/a_b.json", ContinuationToken: "p/A.json"))).Keys);
-        Assert.Equal(["p/b.json"], (await List(new TrailListRequest("p/", StartAfter: "p/A.json", ContinuationToken: "p/a_b.json"))).Keys);
+        Assert.Equal(["p/b.json"], (await List(new TrailListRequest("p/", StartAfter: "p/a_b.json", ContinuationToken: "p/A.json"))).Objects.Select(o => o.Key));
+        Assert.Equal(["p/b.json"], (await List(new TrailListRequest("p/", StartAfter: "p/A.json", ContinuationToken: "p/a_b.json"))).Objects.Select(o => o.Key));
     }
 
     [Fact]
@@ -85,9 +97,9 @@ public sealed class LocalFolderListingTests : IDisposable
         var accounts = await List(new TrailListRequest("AWSLogs/", Delimiter: "/"));
         var regions = await List(new TrailListRequest("AWSLogs/111122223333/CloudTrail/", Delimiter: "/"));
 
-        Assert.Equal(["AWSLogs/readme.txt"], accounts.Keys);
+        Assert.Equal(["AWSLogs/readme.txt"], accounts.Objects.Select(o => o.Key));
         Assert.Equal(["AWSLogs/111122223333/", "AWSLogs/222233334444/", "AWSLogs/o-abcd123456/"], accounts.CommonPrefixes);
-        Assert.Empty(regions.Keys);
+        Assert.Empty(regions.Objects);
         Assert.Equal(["AWSLogs/111122223333/CloudTrail/eu-west-1/", "AWSLogs/111122223333/CloudTrail/us-east-1/"], regions.CommonPrefixes);
     }
 
@@ -96,7 +108,7 @@ public sealed class LocalFolderListingTests : IDisposable
     {
         var page = await List(new TrailListRequest("p/a", Delimiter: "/"));
 
-        Assert.Equal(["p/a-b.json", "p/a.json", "p/a_b.json"], page.Keys);
+        Assert.Equal(["p/a-b.json", "p/a.json", "p/a_b.json"], page.Objects.Select(o => o.Key));
         Assert.Equal(["p/a/"], page.CommonPrefixes);
     }
 }

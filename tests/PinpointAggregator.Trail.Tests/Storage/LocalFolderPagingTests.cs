@@ -24,10 +24,10 @@ public sealed class LocalFolderPagingTests : IDisposable
         var first = await _store.ListAsync(new TrailListRequest("p/"), CancellationToken.None);
         var second = await _store.ListAsync(new TrailListRequest("p/", ContinuationToken: first.ContinuationToken), CancellationToken.None);
 
-        Assert.Equal(LocalFolderObjectStore.PageSize, first.Keys.Count);
-        Assert.Equal(keys[..1000], first.Keys);
+        Assert.Equal(LocalFolderObjectStore.PageSize, first.Objects.Count);
+        Assert.Equal(keys[..1000], first.Objects.Select(o => o.Key));
         Assert.NotNull(first.ContinuationToken);
-        Assert.Equal(keys[1000..], second.Keys);
+        Assert.Equal(keys[1000..], second.Objects.Select(o => o.Key));
         Assert.Null(second.ContinuationToken);
     }
 
@@ -38,7 +38,7 @@ public sealed class LocalFolderPagingTests : IDisposable
 
         var page = await _store.ListAsync(new TrailListRequest("p/"), CancellationToken.None);
 
-        Assert.Equal(1000, page.Keys.Count);
+        Assert.Equal(1000, page.Objects.Count);
         Assert.Null(page.ContinuationToken);
     }
 
@@ -55,7 +55,7 @@ public sealed class LocalFolderPagingTests : IDisposable
         for (var pages = 0; pages < 10; pages++)
         {
             var page = await _store.ListAsync(request, CancellationToken.None);
-            keys.AddRange(page.Keys);
+            keys.AddRange(page.Objects.Select(o => o.Key));
             prefixes.AddRange(page.CommonPrefixes);
             if (page.ContinuationToken is null)
             {

@@ -17,11 +17,15 @@ public sealed class LocalFolderReadTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task ExistingKey_ReadsTheWholeFile()
+    public async Task ExistingKey_OpensAFileStreamForOneSequentialPass()
     {
         const string key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/f.json.gz";
 
-        Assert.Equal(Encoding.UTF8.GetBytes(key), await _store.ReadAsync(key, CancellationToken.None));
+        await using var stream = await _store.OpenReadAsync(key, CancellationToken.None);
+
+        // A file handle, not a copy in memory: the object is never buffered whole.
+        Assert.IsType<FileStream>(stream);
+        Assert.Equal(Encoding.UTF8.GetBytes(key), await ReadToEndAsync(stream));
     }
 
     [Theory]
@@ -29,7 +33,7 @@ public sealed class LocalFolderReadTests : IDisposable
     [InlineData("AWSLogs/999999999999/CloudTrail/us-east-1/2024/06/01/f.json.gz")]
     public async Task MissingKey_IsNotFound(string key)
     {
-        var e = await Assert.ThrowsAsync<TrailStoreException>(() => _store.ReadAsync(key, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<TrailStoreException>(() => _store.OpenReadAsync(key, CancellationToken.None));
 
         Assert.Equal((TrailStoreErrorKind.NotFound, "NoSuchKey"), (e.Kind, e.Code));
         Assert.False(e.IsTransient);
@@ -45,7 +49,7 @@ public sealed class LocalFolderReadTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_folder.Parent, "bucket-sibling"));
         File.WriteAllText(Path.Combine(_folder.Parent, "bucket-sibling", "secret.txt"), "secret");
 
-        var e = await Assert.ThrowsAsync<TrailStoreException>(() => _store.ReadAsync(key, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<TrailStoreException>(() => _store.OpenReadAsync(key, CancellationToken.None));
 
         Assert.Equal((TrailStoreErrorKind.NotFound, "InvalidKey"), (e.Kind, e.Code));
     }
@@ -53,8 +57,15 @@ public sealed class LocalFolderReadTests : IDisposable
     [Fact]
     public async Task KeyWithDotDotThatStaysInside_IsRead()
     {
-        var bytes = await _store.ReadAsync("AWSLogs/x/../111122223333/CloudTrail/us-east-1/2024/06/01/f.json.gz", CancellationToken.None);
+        await using var stream = await _store.OpenReadAsync("AWSLogs/x/../111122223333/CloudTrail/us-east-1/2024/06/01/f.json.gz", CancellationToken.None);
 
-        Assert.NotEmpty(bytes);
+        Assert.NotEmpty(await ReadToEndAsync(stream));
+    }
+
+    private static async Task<byte[]> ReadToEndAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
     }
 }
