@@ -7,6 +7,13 @@ using PinpointAggregator.Trail.Reading;
 
 // Usage: dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- [CORPUS_FOLDER] [DAYS] [ITERATIONS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- ingest [CORPUS_FOLDER] [DAYS]
+//        PinpointAggregator.Benchmarks floor FOLDER [THREADS]   (the whole-process floor for `scan`: time it from outside)
+if (args is ["floor", ..])
+{
+    ProcessFloor.Run(args[1..]);
+    return;
+}
+
 if (args is ["ingest", ..])
 {
     await IngestBenchmark.RunAsync(args[1..]);
@@ -26,8 +33,9 @@ if (!File.Exists(Path.Combine(folder, SampleTrail.GroundTruthFileName)))
     SampleTrailGenerator.Generate(folder, SampleTrailOptions.Benchmark(days));
 }
 
-var files = LocalTrailFiles.Find([folder]).Select(File.ReadAllBytes).ToArray();
+// Files the reader rejects (a corpus may hold damaged ones on purpose) are left out of every contender.
 var reader = new TrailFileReader();
+var files = LocalTrailFiles.Find([folder]).Select(File.ReadAllBytes).Where(f => reader.Read(new MemoryStream(f)).Succeeded).ToArray();
 var json = files.Sum(f => Baselines.Decompress(f));
 var records = files.Sum(f => (long)reader.Read(new MemoryStream(f)).RecordsRead);
 Console.Error.WriteLine($"corpus: {files.Length} files, {files.Sum(f => (long)f.Length) / 1e6:F0} MB gzip, {json / 1e6:F0} MB JSON, {records} records; {Environment.ProcessorCount} cores");
