@@ -156,7 +156,7 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
 
         retry.Attempts++;
         retry.LastError = $"{outcome.ErrorCode}: {outcome.Message}";
-        retry.NextAttemptAt = now + Backoff.Delay(retry.Attempts, options.PollInterval, options.MaxRetryDelay);
+        retry.NextAttemptAt = now + Backoff.Delay(retry.Attempts, options.RetryBaseDelay, options.MaxRetryDelay);
         state.LastError = retry.LastError;
         report.Retrying.Add(outcome);
         if (!retry.ReportedStuck && now - retry.FirstFailedAt >= options.StuckFileAfter)
