@@ -6,6 +6,7 @@ using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Grains;
 
@@ -26,9 +27,9 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();
-        services.TryAddSingleton(sp => new TrailFileReader(sp.GetRequiredService<IOptions<TrailReaderOptions>>().Value));
+        services.TryAddSingleton(sp => AuditEventReader.Create(sp.GetRequiredService<IOptions<TrailReaderOptions>>().Value));
         services.TryAddSingleton(sp => new TrailFileFetcher(
-            sp.GetRequiredService<TrailFileReader>(),
+            sp.GetRequiredService<TrailFileReader<global::PinpointAggregator.Audit.Events.AuditEvent>>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IngestionMetrics>()));

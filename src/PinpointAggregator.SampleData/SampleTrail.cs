@@ -1,4 +1,4 @@
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.SampleData;
 

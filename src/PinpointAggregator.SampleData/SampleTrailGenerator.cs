@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PinpointAggregator.Trail.Keys;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.SampleData;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
+using PinpointAggregator.Audit.Events;
 
 namespace PinpointAggregator.Benchmarks;
 
@@ -15,10 +16,10 @@ namespace PinpointAggregator.Benchmarks;
 /// </remarks>
 internal static class Baselines
 {
-    /// <summary>The reader's starting buffer (<c>TrailFileReader.InitialBufferBytes</c>).</summary>
+    /// <summary>The reader's starting buffer (<c>TrailFileReader<AuditEvent>.InitialBufferBytes</c>).</summary>
     private const int BufferBytes = 128 * 1024;
 
-    /// <summary>Opens a file exactly as <c>TrailFileReader.ReadFile</c> does.</summary>
+    /// <summary>Opens a file exactly as <c>TrailFileReader<AuditEvent>.ReadFile</c> does.</summary>
     public static FileStream OpenLikeTheReader(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
 

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using PinpointAggregator.Grains.Organization;
 using PinpointAggregator.SampleData;
+using PinpointAggregator.Audit.Local;
 using PinpointAggregator.Trail.Local;
 using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Benchmarks;
 
@@ -65,16 +67,16 @@ internal static class IngestBenchmark
         }
     }
 
-    private static double TimeScan(List<string> files, out Trail.Summary.ScanSummary summary)
+    private static double TimeScan(List<string> files, out Audit.Summary.ScanSummary summary)
     {
-        var scanner = new LocalTrailScanner(new TrailFileReader());
+        var scanner = new LocalTrailScanner(AuditEventReader.Create());
         scanner.Scan(files.Take(files.Count / 10).ToList()); // warm-up: JIT, tiering, pools
         var clock = Stopwatch.StartNew();
         summary = scanner.Scan(files);
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static bool Same(Trail.Summary.ScanSummary a, Trail.Summary.ScanSummary b) =>
+    private static bool Same(Audit.Summary.ScanSummary a, Audit.Summary.ScanSummary b) =>
         System.Text.Json.JsonSerializer.Serialize(a.Applications) == System.Text.Json.JsonSerializer.Serialize(b.Applications)
         && System.Text.Json.JsonSerializer.Serialize(a.NoApplicationId) == System.Text.Json.JsonSerializer.Serialize(b.NoApplicationId);
 

@@ -4,6 +4,8 @@ using PinpointAggregator.Benchmarks;
 using PinpointAggregator.SampleData;
 using PinpointAggregator.Trail.Local;
 using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Audit.Pinpoint;
+using PinpointAggregator.Audit.Events;
 
 // Usage: dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- [CORPUS_FOLDER] [DAYS] [ITERATIONS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- ingest [CORPUS_FOLDER] [DAYS]
@@ -34,7 +36,7 @@ if (!File.Exists(Path.Combine(folder, SampleTrail.GroundTruthFileName)))
 }
 
 // Files the reader rejects (a corpus may hold damaged ones on purpose) are left out of every contender.
-var reader = new TrailFileReader();
+var reader = AuditEventReader.Create();
 var files = LocalTrailFiles.Find([folder]).Select(File.ReadAllBytes).Where(f => reader.Read(new MemoryStream(f)).Succeeded).ToArray();
 var json = files.Sum(f => Baselines.Decompress(f));
 var records = files.Sum(f => (long)reader.Read(new MemoryStream(f)).RecordsRead);
@@ -44,7 +46,7 @@ var contenders = new (string Name, Func<byte[], long> Run)[]
 {
     ("(a) decompress only (GZipStream)", Baselines.Decompress),
     ("(b) decompress + Utf8JsonReader token scan (the floor)", Baselines.DecompressAndScan),
-    ("TrailFileReader (CRC32, UTF-8 check, filter, Pinpoint events)", f => reader.Read(new MemoryStream(f)).Events.Count),
+    ("TrailFileReader<AuditEvent> (CRC32, UTF-8 check, filter, Pinpoint events)", f => reader.Read(new MemoryStream(f)).Events.Count),
 };
 
 var results = new Dictionary<(string, int), double>();

@@ -1,7 +1,7 @@
 using PinpointAggregator.Cli.Commands;
 using PinpointAggregator.SampleData;
 using PinpointAggregator.Trail.Reading;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.Cli.Tests;
 

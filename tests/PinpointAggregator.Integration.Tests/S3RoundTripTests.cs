@@ -3,6 +3,7 @@ using Amazon.S3.Model;
 using PinpointAggregator.SampleData;
 using PinpointAggregator.Trail.Keys;
 using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Integration.Tests;
 
@@ -21,8 +22,8 @@ public sealed class S3RoundTripTests : IDisposable
         await UploadAsync(bucket, file.Key);
 
         using var response = await _s3.GetObjectAsync(bucket, file.Key);
-        var fromS3 = new TrailFileReader().Read(response.ResponseStream);
-        var fromDisk = new TrailFileReader().ReadFile(Path.Combine(_folder, file.Key));
+        var fromS3 = AuditEventReader.Create().Read(response.ResponseStream);
+        var fromDisk = AuditEventReader.Create().ReadFile(Path.Combine(_folder, file.Key));
 
         Assert.True(fromS3.Succeeded, fromS3.Error?.ToString());
         Assert.Equal(file.Records, fromS3.RecordsRead);

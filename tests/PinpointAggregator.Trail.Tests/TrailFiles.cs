@@ -20,10 +20,10 @@ internal static class TrailFiles
 
     public static byte[] Gzip(string json) => Gzip(Encoding.UTF8.GetBytes(json));
 
-    public static TrailReadResult Read(byte[] compressed, TrailReaderOptions? options = null) =>
-        new TrailFileReader(options).Read(new MemoryStream(compressed));
+    public static TrailReadResult<ProbeEvent> Read(byte[] compressed, TrailReaderOptions? options = null) =>
+        new TrailFileReader<ProbeEvent>(ProbeEvent.Mapper, options).Read(new MemoryStream(compressed));
 
-    public static TrailReadResult ReadJson(string json, TrailReaderOptions? options = null) => Read(Gzip(json), options);
+    public static TrailReadResult<ProbeEvent> ReadJson(string json, TrailReaderOptions? options = null) => Read(Gzip(json), options);
 
     /// <summary>A compact Pinpoint record; <paramref name="extra"/> is spliced in as more properties.</summary>
     public static string PinpointRecord(string eventId, string eventName = "GetApp", string applicationId = "app1", string extra = "", string source = "pinpoint.amazonaws.com") =>

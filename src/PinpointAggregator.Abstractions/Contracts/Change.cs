@@ -20,10 +20,10 @@ public sealed record Change(
         return new(e.At, e.Caller, e.DeduplicationId, e.EventName);
     }
 
-    /// <summary>Orders changes by time, then event id (<see cref="EventOrder"/>): the order every register uses.</summary>
+    /// <summary>Orders changes by time, then event id (<see cref="Audit.Events.EventOrder"/>): the order every register uses.</summary>
     public int CompareTo(Change other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return EventOrder.Compare(At, EventId, other.At, other.EventId);
+        return Audit.Events.EventOrder.Compare(At, EventId, other.At, other.EventId);
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using PinpointAggregator.Trail.Keys;
-using PinpointAggregator.Trail.Pinpoint;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Abstractions.Keys;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using PinpointAggregator.Trail.Local;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Local;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.Cli.Commands;
 

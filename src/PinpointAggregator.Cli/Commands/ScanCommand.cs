@@ -1,7 +1,10 @@
 using System.CommandLine;
+using PinpointAggregator.Audit.Local;
 using PinpointAggregator.Trail.Local;
 using PinpointAggregator.Trail.Reading;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
+using PinpointAggregator.Audit.Pinpoint;
+using PinpointAggregator.Audit.Events;
 
 namespace PinpointAggregator.Cli.Commands;
 
@@ -38,11 +41,11 @@ internal static class ScanCommand
     internal static int Run(string[] paths, TrailReaderOptions options, int? parallelism, ProgressMode progressMode, FileInfo? output, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> files;
-        TrailFileReader reader;
+        TrailFileReader<AuditEvent> reader;
         try
         {
             files = LocalTrailFiles.Find(paths);
-            reader = new TrailFileReader(options);
+            reader = AuditEventReader.Create(options);
         }
         catch (Exception e) when (e is FileNotFoundException or ArgumentException)
         {

@@ -133,5 +133,5 @@ internal static class ActivityLedger
         }
     }
 
-    private static bool Newer(RecentEvent a, RecentEvent b) => EventOrder.Compare(a.At, a.EventId, b.At, b.EventId) > 0;
+    private static bool Newer(RecentEvent a, RecentEvent b) => global::PinpointAggregator.Audit.Events.EventOrder.Compare(a.At, a.EventId, b.At, b.EventId) > 0;
 }

@@ -38,11 +38,11 @@ public sealed record EventStamp(
         return new(e.At, e.EventId, e.IsAddendum, e.EventName, e.ErrorCode, e.Caller, e.IsWrite, e.UnresolvedTarget is not null);
     }
 
-    /// <summary>Whether a delivery with this identity replaces this one: the scan's rule, <see cref="EventOrder.Supersedes"/>.</summary>
+    /// <summary>Whether a delivery with this identity replaces this one: the scan's rule, <see cref="global::PinpointAggregator.Audit.Events.EventOrder.Supersedes(bool, DateTime, string, bool, DateTime, string)"/>.</summary>
     public bool IsSupersededBy(bool isAddendum, DateTime at, string eventId) =>
-        EventOrder.Supersedes(isAddendum, at, eventId, IsAddendum, At, EventId);
+        global::PinpointAggregator.Audit.Events.EventOrder.Supersedes(isAddendum, at, eventId, IsAddendum, At, EventId);
 
-    /// <summary>Whether <paramref name="candidate"/> replaces this delivery: the scan's rule, <see cref="EventOrder.Supersedes"/>.</summary>
+    /// <summary>Whether <paramref name="candidate"/> replaces this delivery: the scan's rule, <see cref="global::PinpointAggregator.Audit.Events.EventOrder.Supersedes(bool, DateTime, string, bool, DateTime, string)"/>.</summary>
     public bool IsSupersededBy(AuditEvent candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);

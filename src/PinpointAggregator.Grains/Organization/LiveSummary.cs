@@ -2,7 +2,7 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Grains.Quarantine;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.Grains.Organization;
 

@@ -1,6 +1,7 @@
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Grains.Audit;
 using PinpointAggregator.Trail.Reading;
+using DomainEvent = PinpointAggregator.Audit.Events.AuditEvent;
 
 namespace PinpointAggregator.Grains.Prefixes;
 
@@ -13,7 +14,7 @@ internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
     /// <summary>The quarantine kind of an object larger than <c>Ingestion:MaxObjectBytes</c>.</summary>
     public const string ObjectTooLarge = nameof(ObjectTooLarge);
 
-    public TrailReadResult? Read { get; private init; }
+    public TrailReadResult<DomainEvent>? Read { get; private init; }
 
     /// <summary>The read file's events, already mapped for the audit grains (off the grain's thread).</summary>
     public IReadOnlyList<AuditEvent> Events { get; private init; } = [];
@@ -28,7 +29,7 @@ internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
 
     public bool ShouldRetry => Read is null && QuarantineKind is null;
 
-    public static FileOutcome Success(string key, DateTime stamp, int gets, TrailReadResult read) =>
+    public static FileOutcome Success(string key, DateTime stamp, int gets, TrailReadResult<DomainEvent> read) =>
         new(key, stamp, gets) { Read = read, Events = [.. read.Events.Select(AuditEventMapper.From)] };
 
     public static FileOutcome Quarantine(string key, DateTime stamp, int gets, string kind, string message, long recordsReadBeforeError = 0) =>

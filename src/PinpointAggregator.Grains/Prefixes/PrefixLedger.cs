@@ -166,7 +166,7 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         }
     }
 
-    private void CountRead(FileOutcome outcome, Trail.Reading.TrailReadResult read)
+    private void CountRead(FileOutcome outcome, Trail.Reading.TrailReadResult<global::PinpointAggregator.Audit.Events.AuditEvent> read)
     {
         var counters = state.Counters;
         counters.FilesRead++;

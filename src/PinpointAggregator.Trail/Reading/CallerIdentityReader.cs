@@ -1,6 +1,5 @@
 using System.Text.Json;
 using PinpointAggregator.Trail.Events;
-using PinpointAggregator.Trail.Pinpoint;
 
 namespace PinpointAggregator.Trail.Reading;
 

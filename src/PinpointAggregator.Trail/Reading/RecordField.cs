@@ -1,7 +1,7 @@
 namespace PinpointAggregator.Trail.Reading;
 
-/// <summary>The top-level record fields the reader keeps; everything else is skipped unread.</summary>
-internal enum RecordField : byte
+/// <summary>The top-level record fields the reader keeps (their positions); everything else is skipped unread.</summary>
+public enum RecordField : byte
 {
     None,
     EventId,

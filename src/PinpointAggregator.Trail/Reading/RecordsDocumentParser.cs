@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using PinpointAggregator.Trail.Events;
 
 namespace PinpointAggregator.Trail.Reading;
 
@@ -11,9 +10,9 @@ namespace PinpointAggregator.Trail.Reading;
 /// Work is done in units (the root's start, one top-level property, one record). A unit either
 /// completes inside the current buffer or is rolled back to the state saved at its start and parsed
 /// again once more bytes arrived, so a record is never seen half. Only records whose event source is
-/// kept are turned into strings; all others cost one token scan.
+/// kept reach the mapper; all others cost one token scan.
 /// </remarks>
-internal sealed class RecordsDocumentParser(EventSourceFilter filter, List<TrailEvent> events)
+internal sealed class RecordsDocumentParser<T>(EventSourceFilter filter, IRecordMapper<T> mapper, List<T> events)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
@@ -167,7 +166,7 @@ internal sealed class RecordsDocumentParser(EventSourceFilter filter, List<Trail
         ref readonly var source = ref _slots[RecordField.EventSource];
         if (source.Type == JsonTokenType.String && filter.Matches(data.Slice(source.Start, source.Length), source.Escaped))
         {
-            events.Add(RecordMaterializer.Create(data, _slots, index));
+            events.Add(mapper.Map(new TrailRecord(data, _slots, index)));
         }
 
         return true;

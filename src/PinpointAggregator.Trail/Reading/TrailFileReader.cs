@@ -2,13 +2,13 @@ using System.Buffers;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text.Json;
-using PinpointAggregator.Trail.Events;
 
 namespace PinpointAggregator.Trail.Reading;
 
 /// <summary>
-/// Reads one gzip-compressed CloudTrail log file and returns the records whose event source is kept,
-/// or a typed error. Never returns part of a file and never throws for a bad file.
+/// Reads one gzip-compressed CloudTrail log file and returns the records whose event source is kept, each
+/// mapped by <typeparamref name="T"/>'s <see cref="IRecordMapper{T}"/> while its bytes are in the buffer, or
+/// a typed error. Never returns part of a file and never throws for a bad file.
 /// </summary>
 /// <remarks>
 /// One streaming pass: gzip decompression into a pooled buffer, CRC32 and UTF-8 validation of each
@@ -16,27 +16,30 @@ namespace PinpointAggregator.Trail.Reading;
 /// without allocating. Memory per read is bounded by the largest record, not the file. Thread-safe:
 /// one instance can serve all threads.
 /// </remarks>
-public sealed class TrailFileReader
+public sealed class TrailFileReader<T>
 {
     /// <summary>Start with a buffer that fits in L2 cache: decompress a chunk, then scan it while it is hot.</summary>
     private const int InitialBufferBytes = 128 * 1024;
 
     private readonly TrailReaderOptions _options;
     private readonly EventSourceFilter _filter;
+    private readonly IRecordMapper<T> _mapper;
 
-    public TrailFileReader(TrailReaderOptions? options = null)
+    public TrailFileReader(IRecordMapper<T> mapper, TrailReaderOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(mapper);
+        _mapper = mapper;
         _options = options ?? new TrailReaderOptions();
         _options.Validate();
         _filter = new EventSourceFilter(_options.EventSources);
     }
 
     /// <summary>Reads a whole gzip file from <paramref name="compressed"/> (which stays open).</summary>
-    public TrailReadResult Read(Stream compressed)
+    public TrailReadResult<T> Read(Stream compressed)
     {
         ArgumentNullException.ThrowIfNull(compressed);
-        var events = new List<TrailEvent>();
-        var parser = new RecordsDocumentParser(_filter, events);
+        var events = new List<T>();
+        var parser = new RecordsDocumentParser<T>(_filter, _mapper, events);
         var trailer = new GzipTrailerStream(compressed);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
         var decompressed = 0L;
@@ -102,7 +105,7 @@ public sealed class TrailFileReader
                 throw new TrailFormatException(TrailFileErrorKind.InvalidJson, "the JSON ends before the top-level object closes");
             }
 
-            return TrailReadResult.Success(events, parser.RecordsRead, trailer.BytesRead, decompressed);
+            return TrailReadResult<T>.Success(events, parser.RecordsRead, trailer.BytesRead, decompressed);
         }
         catch (TrailFormatException e)
         {
@@ -125,12 +128,12 @@ public sealed class TrailFileReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        TrailReadResult Fail(TrailFileErrorKind kind, string message) =>
-            TrailReadResult.Failure(new TrailFileError(kind, message, decompressed, parser.RecordsRead), trailer.BytesRead, decompressed);
+        TrailReadResult<T> Fail(TrailFileErrorKind kind, string message) =>
+            TrailReadResult<T>.Failure(new TrailFileError(kind, message, decompressed, parser.RecordsRead), trailer.BytesRead, decompressed);
     }
 
     /// <summary>Reads a file from disk.</summary>
-    public TrailReadResult ReadFile(string path)
+    public TrailReadResult<T> ReadFile(string path)
     {
         try
         {
@@ -139,7 +142,7 @@ public sealed class TrailFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return TrailReadResult.Failure(new TrailFileError(TrailFileErrorKind.SourceReadFailed, $"cannot open '{path}': {e.Message}", 0, 0), 0, 0);
+            return TrailReadResult<T>.Failure(new TrailFileError(TrailFileErrorKind.SourceReadFailed, $"cannot open '{path}': {e.Message}", 0, 0), 0, 0);
         }
     }
 

@@ -1,14 +1,12 @@
-using PinpointAggregator.Trail.Events;
-
 namespace PinpointAggregator.Trail.Reading;
 
 /// <summary>
 /// The outcome of reading one file: either every kept event of the file, or an error and no events.
 /// A file is never half-read: a rejected file yields nothing.
 /// </summary>
-public sealed class TrailReadResult
+public sealed class TrailReadResult<T>
 {
-    private TrailReadResult(IReadOnlyList<TrailEvent> events, TrailFileError? error, int recordsRead, long compressedBytes, long decompressedBytes)
+    private TrailReadResult(IReadOnlyList<T> events, TrailFileError? error, int recordsRead, long compressedBytes, long decompressedBytes)
     {
         Events = events;
         Error = error;
@@ -18,7 +16,7 @@ public sealed class TrailReadResult
     }
 
     /// <summary>The kept events, in file order; empty when the file was rejected.</summary>
-    public IReadOnlyList<TrailEvent> Events { get; }
+    public IReadOnlyList<T> Events { get; }
 
     public TrailFileError? Error { get; }
 
@@ -31,9 +29,9 @@ public sealed class TrailReadResult
 
     public long DecompressedBytes { get; }
 
-    internal static TrailReadResult Success(IReadOnlyList<TrailEvent> events, int recordsRead, long compressedBytes, long decompressedBytes) =>
+    internal static TrailReadResult<T> Success(IReadOnlyList<T> events, int recordsRead, long compressedBytes, long decompressedBytes) =>
         new(events, null, recordsRead, compressedBytes, decompressedBytes);
 
-    internal static TrailReadResult Failure(TrailFileError error, long compressedBytes, long decompressedBytes) =>
+    internal static TrailReadResult<T> Failure(TrailFileError error, long compressedBytes, long decompressedBytes) =>
         new([], error, error.RecordsReadBeforeError, compressedBytes, decompressedBytes);
 }

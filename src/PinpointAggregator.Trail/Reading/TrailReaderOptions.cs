@@ -1,5 +1,3 @@
-using PinpointAggregator.Trail.Pinpoint;
-
 namespace PinpointAggregator.Trail.Reading;
 
 /// <summary>What the trail reader keeps and the limits it enforces per file.</summary>
@@ -22,7 +20,10 @@ public sealed class TrailReaderOptions
 
     /// <summary>Records whose <c>eventSource</c> is in this set are kept. Default: Amazon Pinpoint only.</summary>
     /// <remarks>Add <c>sms-voice.amazonaws.com</c> to follow AWS End User Messaging.</remarks>
-    public IReadOnlyCollection<string> EventSources { get; set; } = [PinpointTargetResolver.PinpointEventSource];
+    public IReadOnlyCollection<string> EventSources { get; set; } = [DefaultEventSource];
+
+    /// <summary>The <c>eventSource</c> of Amazon Pinpoint records, kept by default.</summary>
+    public const string DefaultEventSource = "pinpoint.amazonaws.com";
 
     /// <summary>A file that decompresses to more bytes than this is rejected.</summary>
     public long MaxDecompressedBytes { get; set; } = DefaultMaxDecompressedBytes;

@@ -1,6 +1,7 @@
 using PinpointAggregator.Grains.Audit;
 using PinpointAggregator.Trail.Events;
-using PinpointAggregator.Trail.Pinpoint;
+using PinpointAggregator.Audit.Pinpoint;
+using DomainEvent = PinpointAggregator.Audit.Events.AuditEvent;
 
 namespace PinpointAggregator.Grains.Tests.Audit;
 
@@ -8,7 +9,7 @@ public sealed class AuditEventMapperTests
 {
     private static readonly DateTimeOffset Time = new(2024, 6, 1, 12, 30, 15, TimeSpan.FromHours(2));
 
-    private static TrailEvent Record(string name, bool? readOnly = null, PinpointTarget? target = null) => new()
+    private static DomainEvent Record(string name, bool? readOnly = null, PinpointTarget? target = null) => new()
     {
         EventId = "e1",
         EventTime = Time,
@@ -18,18 +19,16 @@ public sealed class AuditEventMapperTests
         Caller = new CallerIdentity("AssumedRole", "arn:aws:sts::111122223333:assumed-role/ops/s", "111122223333", null, null, "arn:aws:iam::111122223333:role/ops", null),
         SourceIpAddress = "192.0.2.10",
         Target = target ?? new PinpointTarget("app1", PinpointResource.Application, "app1", null),
+        IsWrite = readOnly is not true,
+        Details = PinpointDetails.None,
     };
 
     [Theory]
-    [InlineData("GetCampaign", null, false)]
-    [InlineData("ListTemplates", null, false)]
-    [InlineData("DescribeSomething", null, false)]
-    [InlineData("UpdateCampaign", null, true)]
-    [InlineData("GetCampaign", false, true)]
-    [InlineData("UpdateCampaign", true, false)]
-    public void IsWrite_ComesFromReadOnly_ElseFromTheActionName(string name, bool? readOnly, bool isWrite)
+    [InlineData(false)]
+    [InlineData(true)]
+    public void IsWrite_IsTheDomainEventsDecision(bool isWrite)
     {
-        Assert.Equal(isWrite, AuditEventMapper.From(Record(name, readOnly)).IsWrite);
+        Assert.Equal(isWrite, AuditEventMapper.From(Record("GetCampaign") with { IsWrite = isWrite }).IsWrite);
     }
 
     [Fact]
@@ -64,11 +63,8 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void BodyDetails_AreCarriedOver()
     {
-        var e = AuditEventMapper.From(Record("CreateApp") with
-        {
-            ResponseElementsJson = "{\"Arn\":\"arn\",\"Id\":\"app1\",\"Name\":\"orders\"}",
-        });
+        var e = AuditEventMapper.From(Record("CreateApp") with { Details = new PinpointDetails("orders", "arn:aws:kinesis:s", true, 3) });
 
-        Assert.Equal("orders", e.ApplicationName);
+        Assert.Equal(("orders", "arn:aws:kinesis:s", (bool?)true, (int?)3), (e.ApplicationName, e.DestinationStreamArn, e.Enabled, e.Version));
     }
 }

@@ -5,6 +5,7 @@ using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
 using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Grains.Tests.Prefixes;
 
@@ -150,7 +151,7 @@ public sealed class PrefixLedgerTests
         }
 
         gzip.Position = 0;
-        return FileOutcome.Success(key, stamp, 1, new TrailFileReader().Read(gzip));
+        return FileOutcome.Success(key, stamp, 1, AuditEventReader.Create().Read(gzip));
     }
 
     private static FileOutcome Quarantined(string key, DateTime stamp) => FileOutcome.Quarantine(key, stamp, 1, "InvalidJson", "not JSON");

@@ -3,6 +3,7 @@ using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Grains.Tests.Prefixes;
 
@@ -22,6 +23,6 @@ internal static class TestFetcher
             MaxRetryDelay = TimeSpan.FromMilliseconds(2),
             MaxObjectBytes = maxObjectBytes,
         };
-        return new TrailFileFetcher(new TrailFileReader(), options, TimeProvider.System, new IngestionMetrics(meters));
+        return new TrailFileFetcher(AuditEventReader.Create(), options, TimeProvider.System, new IngestionMetrics(meters));
     }
 }

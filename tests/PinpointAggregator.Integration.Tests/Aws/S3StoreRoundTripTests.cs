@@ -8,6 +8,8 @@ using PinpointAggregator.Integration.Tests.Cluster;
 using PinpointAggregator.SampleData;
 using PinpointAggregator.Trail.Reading;
 using PinpointAggregator.Trail.Storage;
+using PinpointAggregator.Audit.Pinpoint;
+using PinpointAggregator.Audit.Events;
 
 namespace PinpointAggregator.Integration.Tests.Aws;
 
@@ -55,16 +57,16 @@ public sealed class S3StoreRoundTripTests : IAsyncLifetime, IDisposable
         var file = _bucket.LogFiles.First(f => f.PinpointRecords > 0);
         await _bucket.UploadAsync([file]);
 
-        TrailReadResult fromS3;
+        TrailReadResult<AuditEvent> fromS3;
         await using (var body = await Store.OpenReadAsync(file.Key, CancellationToken.None))
         {
             // The network body itself, not a copy: it cannot seek and does not know a length.
             Assert.False(body.CanSeek);
             Assert.Throws<NotSupportedException>(() => body.Length);
-            fromS3 = new TrailFileReader().Read(body);
+            fromS3 = AuditEventReader.Create().Read(body);
         }
 
-        var fromDisk = new TrailFileReader().ReadFile(_bucket.PathOf(file));
+        var fromDisk = AuditEventReader.Create().ReadFile(_bucket.PathOf(file));
         Assert.True(fromS3.Succeeded, fromS3.Error?.ToString());
         Assert.Equal(fromDisk.Events, fromS3.Events);
         Assert.Equal(_bucket.SizeOf(file), fromS3.CompressedBytes);

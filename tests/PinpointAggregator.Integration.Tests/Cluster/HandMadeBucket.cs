@@ -3,7 +3,8 @@ using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using PinpointAggregator.Trail.Reading;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Integration.Tests.Cluster;
 
@@ -66,7 +67,7 @@ internal sealed class HandMadeBucket : IDisposable
     /// <summary>The offline scan of the same bytes: what the service must agree with.</summary>
     public ScanSummary Scan()
     {
-        var reader = new TrailFileReader();
+        var reader = AuditEventReader.Create();
         var builder = new ScanSummaryBuilder();
         foreach (var key in _keys)
         {

@@ -5,7 +5,7 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Grains.Organization;
 using PinpointAggregator.Integration.Tests.Fakes;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.Integration.Tests.Cluster;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Integration.Tests.Cluster;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
 using static PinpointAggregator.Integration.Tests.Cluster.HandMadeBucket;
 
 namespace PinpointAggregator.Integration.Tests.Ingestion;

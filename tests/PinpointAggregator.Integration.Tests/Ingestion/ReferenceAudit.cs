@@ -6,6 +6,7 @@ using PinpointAggregator.Grains.Audit;
 using PinpointAggregator.SampleData;
 using PinpointAggregator.Trail.Keys;
 using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Integration.Tests.Ingestion;
 
@@ -19,7 +20,7 @@ internal static class ReferenceAudit
     public static Dictionary<string, ApplicationAudit> Of(SampleTrail trail, int recentLimit = 50)
     {
         var audits = new Dictionary<string, (ApplicationAudit Audit, Dictionary<string, EventStamp> Seen)>(StringComparer.Ordinal);
-        var reader = new TrailFileReader();
+        var reader = AuditEventReader.Create();
         foreach (var file in trail.Files.Where(f => !f.Digest).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var key = TrailKey.TryParse(file.Key, out var parsed, out var reason) ? parsed : throw new InvalidOperationException(reason);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PinpointAggregator.Trail.Summary;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.Integration.Tests.Ingestion;
 

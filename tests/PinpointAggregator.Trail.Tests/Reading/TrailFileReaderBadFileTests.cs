@@ -172,13 +172,13 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void SourceThatFailsToRead_IsATransientError()
     {
-        var result = new TrailFileReader().Read(new FailingStream(TrailFiles.Gzip(GoodJson)));
+        var result = new TrailFileReader<ProbeEvent>(ProbeEvent.Mapper).Read(new FailingStream(TrailFiles.Gzip(GoodJson)));
 
         AssertRejected(result, TrailFileErrorKind.SourceReadFailed);
         Assert.True(result.Error!.IsTransient);
     }
 
-    private static void AssertRejected(TrailReadResult result, TrailFileErrorKind kind)
+    private static void AssertRejected(TrailReadResult<ProbeEvent> result, TrailFileErrorKind kind)
     {
         Assert.False(result.Succeeded, "the file was accepted");
         Assert.True(kind == result.Error!.Kind, $"expected {kind}, got {result.Error}");

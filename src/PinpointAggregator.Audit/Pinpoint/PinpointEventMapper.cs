@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Trail.Reading;
+
+namespace PinpointAggregator.Audit.Pinpoint;
+
+/// <summary>
+/// Builds an <see cref="AuditEvent"/> from a kept record while its bytes are in the reader's buffer: the
+/// target, the write flag and the body details are resolved here, once, on bytes.
+/// </summary>
+public sealed class PinpointEventMapper : IRecordMapper<AuditEvent>
+{
+    public static PinpointEventMapper Instance { get; } = new();
+
+    private static readonly string[] ReadPrefixes = ["Get", "List", "Describe"];
+
+    public AuditEvent Map(in TrailRecord record)
+    {
+        var source = record.Text(RecordField.EventSource)!;
+        var name = record.Text(RecordField.EventName) ?? throw record.Invalid("has no eventName");
+        var id = record.Text(RecordField.EventId) ?? throw record.Invalid($"({name}) has no eventID");
+        var timeText = record.Text(RecordField.EventTime) ?? throw record.Invalid($"({name} {id}) has no eventTime");
+        if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            throw record.Invalid($"({name} {id}) has an eventTime '{timeText}' that is not a date and time");
+        }
+
+        var request = record.Json(RecordField.RequestParameters);
+        var response = record.Json(RecordField.ResponseElements);
+        var readOnly = record.Boolean(RecordField.ReadOnly);
+        var errorCode = record.Text(RecordField.ErrorCode);
+        var target = PinpointTargetResolver.Resolve(source, name, request, response);
+        return new AuditEvent
+        {
+            EventId = id,
+            EventTime = time,
+            EventSource = source,
+            EventName = name,
+            EventType = record.Text(RecordField.EventType),
+            AwsRegion = record.Text(RecordField.AwsRegion),
+            RecipientAccountId = record.Text(RecordField.RecipientAccountId),
+            Caller = record.Caller(),
+            SourceIpAddress = record.Text(RecordField.SourceIpAddress),
+            UserAgent = record.Text(RecordField.UserAgent),
+            ReadOnly = readOnly,
+            IsWrite = readOnly is { } r ? !r : !ReadPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)),
+            ErrorCode = errorCode,
+            ErrorMessage = record.Text(RecordField.ErrorMessage),
+            RequestId = record.Text(RecordField.RequestId),
+            Addendum = record.Addendum(),
+            RequestParametersJson = request.IsEmpty ? null : Encoding.UTF8.GetString(request),
+            ResponseElementsJson = response.IsEmpty ? null : Encoding.UTF8.GetString(response),
+            Target = target,
+            Details = PinpointDetails.Of(name, target.Resource, errorCode is not null, request, response),
+        };
+    }
+}

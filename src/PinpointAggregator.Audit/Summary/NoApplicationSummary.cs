@@ -1,0 +1,15 @@
+namespace PinpointAggregator.Audit.Summary;
+
+/// <summary>Kept events that address no application: GetApps, a failed CreateApp, and the like.</summary>
+public sealed class NoApplicationSummary
+{
+    public long Events { get; set; }
+
+    public SortedDictionary<string, long> ByEventName { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Of <see cref="Events"/>, those whose record named an application with a value that is not an
+    /// application id (1 to 64 ASCII letters and digits).
+    /// </summary>
+    public long UnresolvedTargets { get; set; }
+}
