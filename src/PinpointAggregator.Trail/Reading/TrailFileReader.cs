@@ -27,7 +27,7 @@ public sealed class TrailFileReader
     public TrailFileReader(TrailReaderOptions? options = null)
     {
         _options = options ?? new TrailReaderOptions();
-        _options.Validate();
+        TrailReaderOptionsRules.ThrowIfInvalid(_options);
         _filter = new EventSourceFilter(_options.EventSources);
     }
 
