@@ -3,14 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PinpointAggregator.Aws.Credentials;
-using PinpointAggregator.Trail.Storage;
 
 namespace PinpointAggregator.Aws;
 
-/// <summary>Registers the trail stores (S3 and local folders) and per-account credentials.</summary>
+/// <summary>Registers the S3 store factory and per-account credentials.</summary>
 public static class AwsServiceCollectionExtensions
 {
-    public static IServiceCollection AddTrailStores(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Binds <see cref="AwsOptions"/> (section <c>Aws</c>), validated at start-up, and adds
+    /// <see cref="S3TrailStoreFactory"/> as itself: the composition decides which buckets it serves, so it is
+    /// not registered as the <see cref="Trail.Storage.ITrailObjectStoreFactory"/>.
+    /// </summary>
+    public static IServiceCollection AddS3TrailStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AwsOptions>().Bind(configuration.GetSection(AwsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
@@ -18,7 +22,7 @@ public static class AwsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<AwsMetrics>();
         services.TryAddSingleton<AccountCredentialsProvider>();
-        services.TryAddSingleton<ITrailObjectStoreFactory, TrailObjectStoreFactory>();
+        services.TryAddSingleton<S3TrailStoreFactory>();
         return services;
     }
 }

@@ -22,8 +22,8 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
-        services.AddOptions<TrailReaderOptions>().Bind(configuration.GetSection(TrailReaderOptions.SectionName))
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddOptions<TrailReaderOptions>().Bind(configuration.GetSection(TrailReaderOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrailReaderOptions>, TrailReaderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();

@@ -71,10 +71,10 @@ public sealed class AwsOptionsValidatorTests
     }
 
     [Fact]
-    public void AddTrailStores_WithABadSourceIdentity_FailsOptionsValidationNamingIt()
+    public void AddS3TrailStores_WithABadSourceIdentity_FailsOptionsValidationNamingIt()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Aws:Roles:SourceIdentity"] = "not allowed" }).Build();
-        using var services = new ServiceCollection().AddTrailStores(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddS3TrailStores(configuration).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AwsOptions>>().Value);
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
-using PinpointAggregator.Aws;
 using PinpointAggregator.Grains;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Organization;
+using PinpointAggregator.Host.Hosting;
 
 namespace PinpointAggregator.Benchmarks;
 
@@ -21,7 +21,7 @@ internal sealed class BenchmarkSilo(IHost host) : IAsyncDisposable
 
     public static async Task<BenchmarkSilo> StartAsync(string folder)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

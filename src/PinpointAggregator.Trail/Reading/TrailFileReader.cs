@@ -30,7 +30,7 @@ public sealed class TrailFileReader<T>
         ArgumentNullException.ThrowIfNull(mapper);
         _mapper = mapper;
         _options = options ?? new TrailReaderOptions();
-        _options.Validate();
+        TrailReaderOptionsRules.ThrowIfInvalid(_options);
         _filter = new EventSourceFilter(_options.EventSources);
     }
 

@@ -1,6 +1,7 @@
 namespace PinpointAggregator.Trail.Reading;
 
 /// <summary>What the trail reader keeps and the limits it enforces per file.</summary>
+/// <remarks>The values that can work are stated once, in <see cref="TrailReaderOptionsRules"/>.</remarks>
 public sealed class TrailReaderOptions
 {
     /// <summary>Configuration section name (<c>Trail:Reader</c>).</summary>
@@ -30,23 +31,4 @@ public sealed class TrailReaderOptions
 
     /// <summary>A file with a single record (or other JSON value) larger than this is rejected.</summary>
     public int MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
-
-    /// <summary>Throws with the option's name when a value cannot work.</summary>
-    public void Validate()
-    {
-        if (EventSources is null || EventSources.Count == 0 || EventSources.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException($"{SectionName}:{nameof(EventSources)} must name at least one event source, with no empty entries.");
-        }
-
-        if (MaxRecordBytes < 1024)
-        {
-            throw new ArgumentException($"{SectionName}:{nameof(MaxRecordBytes)} must be at least 1024 bytes (was {MaxRecordBytes}).");
-        }
-
-        if (MaxDecompressedBytes < MaxRecordBytes)
-        {
-            throw new ArgumentException($"{SectionName}:{nameof(MaxDecompressedBytes)} must be at least {nameof(MaxRecordBytes)} (was {MaxDecompressedBytes}).");
-        }
-    }
 }

@@ -18,7 +18,7 @@ public sealed class AsyncCredentialTests : IDisposable
     public async Task SynchronousGetCredentials_NeverCallsSts_ButServesTheHeldSessionUntilItExpires()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => roles.Duration = TimeSpan.FromMinutes(15));
+        var (factory, credentials) = _harness.Create(roles => roles.Duration = TimeSpan.FromMinutes(15));
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         var session = credentials.For(Account)!;
@@ -40,7 +40,7 @@ public sealed class AsyncCredentialTests : IDisposable
     public async Task ConcurrentReads_DuringOneAssumeRole_ShareIt()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, _ => { });
+        var (factory, credentials) = _harness.Create(_ => { });
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         var store = factory.Open(bucket.Name, Account);

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Aws;
 using PinpointAggregator.Aws.Credentials;
 using PinpointAggregator.Integration.Tests.Fakes;
@@ -33,16 +32,14 @@ internal sealed class CredentialHarness : IDisposable
 
     public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
-    public (TrailObjectStoreFactory Factory, AccountCredentialsProvider Credentials) Create(string bucket, Action<RoleOptions> configure)
+    public (S3TrailStoreFactory Factory, AccountCredentialsProvider Credentials) Create(Action<RoleOptions> configure)
     {
         var aws = new AwsOptions { Region = "us-east-1", S3ServiceUrl = TestServices.S3Endpoint, ForcePathStyle = true, StsServiceUrl = Sts.Url };
         aws.Roles.RoleName = "Reader";
         aws.Roles.SiloName = "test-silo";
         configure(aws.Roles);
-        var ingestion = new IngestionOptions();
-        ingestion.Buckets.Add(new TrailBucketOptions { Name = bucket });
         var credentials = new AccountCredentialsProvider(Options.Create(aws), Time, new AwsMetrics(Meters));
-        return (new TrailObjectStoreFactory(Options.Create(ingestion), Options.Create(aws), credentials), credentials);
+        return (new S3TrailStoreFactory(Options.Create(aws), credentials), credentials);
     }
 
     public void Dispose()

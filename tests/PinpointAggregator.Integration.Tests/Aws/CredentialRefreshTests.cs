@@ -19,7 +19,7 @@ public sealed class CredentialRefreshTests : IDisposable
     public async Task ShortSession_IsRenewedBeforeItExpires_AndNotBefore()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 2, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => (roles.Duration, roles.ExternalId) = (TimeSpan.FromMinutes(15), "audit-external-id"));
+        var (factory, credentials) = _harness.Create(roles => (roles.Duration, roles.ExternalId) = (TimeSpan.FromMinutes(15), "audit-external-id"));
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         var store = factory.Open(bucket.Name, Account);
@@ -45,7 +45,7 @@ public sealed class CredentialRefreshTests : IDisposable
     public async Task RenewalDenied_BeforeExpiry_KeepsTheValidSession_ThenFails()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => roles.Duration = TimeSpan.FromMinutes(15));
+        var (factory, credentials) = _harness.Create(roles => roles.Duration = TimeSpan.FromMinutes(15));
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         var store = factory.Open(bucket.Name, Account);
@@ -66,7 +66,7 @@ public sealed class CredentialRefreshTests : IDisposable
     public async Task DeniedRole_SurfacesAsADeniedStoreErrorWithoutSecrets_AndCountsAnStsFailure()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, _ => { });
+        var (factory, credentials) = _harness.Create(_ => { });
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         _harness.Sts.Deny(ReaderArn);

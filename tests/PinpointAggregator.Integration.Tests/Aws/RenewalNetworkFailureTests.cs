@@ -20,7 +20,7 @@ public sealed class RenewalNetworkFailureTests : IDisposable
     public async Task RenewalUnreachable_BeforeExpiry_KeepsTheSession_RetriesAfter30Seconds_ThenFailsTransient(string fault)
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => roles.Duration = TimeSpan.FromMinutes(15));
+        var (factory, credentials) = _harness.Create(roles => roles.Duration = TimeSpan.FromMinutes(15));
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         var store = factory.Open(bucket.Name, Account);
@@ -52,7 +52,7 @@ public sealed class RenewalNetworkFailureTests : IDisposable
     public async Task RenewalAfterDroppedConnections_SucceedsOnceStsAnswersAgain()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => roles.Duration = TimeSpan.FromMinutes(15));
+        var (factory, credentials) = _harness.Create(roles => roles.Duration = TimeSpan.FromMinutes(15));
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
         var store = factory.Open(bucket.Name, Account);

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Aws;
 using PinpointAggregator.Aws.Credentials;
 using PinpointAggregator.Integration.Tests.Cluster;
@@ -22,7 +21,7 @@ public sealed class S3StoreRoundTripTests : IAsyncLifetime, IDisposable
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private SampleBucket _bucket = null!;
     private AccountCredentialsProvider _credentials = null!;
-    private TrailObjectStoreFactory _factory = null!;
+    private S3TrailStoreFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,10 +30,8 @@ public sealed class S3StoreRoundTripTests : IAsyncLifetime, IDisposable
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "S3RVER");
         _bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Seed = 82, Accounts = 1, Regions = 1, FilesPerDay = 4, MalformedFiles = 0, PinpointShare = 0.5 });
         var aws = new AwsOptions { Region = "us-east-1", S3ServiceUrl = TestServices.S3Endpoint, ForcePathStyle = true };
-        var ingestion = new IngestionOptions();
-        ingestion.Buckets.Add(new TrailBucketOptions { Name = _bucket.Name });
         _credentials = new AccountCredentialsProvider(Options.Create(aws), TimeProvider.System, new AwsMetrics(_services.GetRequiredService<IMeterFactory>()));
-        _factory = new TrailObjectStoreFactory(Options.Create(ingestion), Options.Create(aws), _credentials);
+        _factory = new S3TrailStoreFactory(Options.Create(aws), _credentials);
     }
 
     private ITrailObjectStore Store => _factory.Open(_bucket.Name, account: null);

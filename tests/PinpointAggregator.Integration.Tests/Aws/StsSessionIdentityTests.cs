@@ -18,7 +18,7 @@ public sealed class StsSessionIdentityTests : IDisposable
     public async Task AssumeRole_SendsTheSilosSessionName_FittedToSts_AndTheSourceIdentity()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => (roles.SiloName, roles.SourceIdentity) = ("Silo 3/eu#west:" + new string('x', 60), "audit@example.com"));
+        var (factory, credentials) = _harness.Create(roles => (roles.SiloName, roles.SourceIdentity) = ("Silo 3/eu#west:" + new string('x', 60), "audit@example.com"));
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
 
@@ -33,7 +33,7 @@ public sealed class StsSessionIdentityTests : IDisposable
     public async Task DefaultSessionName_WithoutASiloName_NamesTheMachine()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => roles.SiloName = null);
+        var (factory, credentials) = _harness.Create(roles => roles.SiloName = null);
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
 
@@ -48,7 +48,7 @@ public sealed class StsSessionIdentityTests : IDisposable
     public async Task EmptySourceIdentity_IsNotSent()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => roles.SourceIdentity = string.Empty);
+        var (factory, credentials) = _harness.Create(roles => roles.SourceIdentity = string.Empty);
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
 
@@ -61,7 +61,7 @@ public sealed class StsSessionIdentityTests : IDisposable
     public async Task HubRole_IsAssumedFirst_WithTheSourceIdentity_ThenTheAccountRoleWithItsSession()
     {
         using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Accounts = 1, Regions = 1, FilesPerDay = 1, MalformedFiles = 0 });
-        var (factory, credentials) = _harness.Create(bucket.Name, roles => roles.HubRoleArn = HubArn);
+        var (factory, credentials) = _harness.Create(roles => roles.HubRoleArn = HubArn);
         using var disposeCredentials = credentials;
         using var disposeFactory = factory;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using PinpointAggregator.Aws;
 using PinpointAggregator.Grains;
 using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Host.Hosting;
 
 namespace PinpointAggregator.Integration.Tests.Cluster;
 

@@ -3,7 +3,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 using Microsoft.Extensions.Options;
-using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Aws.Credentials;
 using PinpointAggregator.Aws.S3;
 using PinpointAggregator.Trail.Storage;
@@ -11,32 +10,26 @@ using PinpointAggregator.Trail.Storage;
 namespace PinpointAggregator.Aws;
 
 /// <summary>
-/// Opens each configured bucket: a local folder when the bucket has a <c>LocalPath</c>, otherwise S3 with
-/// the account's credentials. One S3 client per credential source, reused for every bucket it reads.
+/// Opens S3 buckets with each account's credentials. One S3 client per credential source, reused for every
+/// bucket it reads.
 /// </summary>
-public sealed class TrailObjectStoreFactory(
-    IOptions<IngestionOptions> ingestion,
-    IOptions<AwsOptions> aws,
-    AccountCredentialsProvider credentials) : ITrailObjectStoreFactory, IDisposable
+/// <remarks>
+/// Every bucket given is read on S3: which buckets are configured, and which of them are local folders, is
+/// the composition's choice (the host routes them), so this adapter knows only S3 and STS.
+/// </remarks>
+public sealed class S3TrailStoreFactory(IOptions<AwsOptions> aws, AccountCredentialsProvider credentials) : ITrailObjectStoreFactory, IDisposable
 {
-    private const string LocalFolder = "local folder";
     private readonly ConcurrentDictionary<object, AmazonS3Client> _clients = new();
     private readonly object _ambient = new();
 
     public ITrailObjectStore Open(string bucket, string? account)
     {
-        var options = Bucket(bucket);
-        if (options.LocalPath is { } path)
-        {
-            return new LocalFolderObjectStore(path);
-        }
-
         var source = credentials.For(account);
         return new S3TrailObjectStore(_clients.GetOrAdd((object?)source ?? _ambient, _ => CreateClient(source)), bucket);
     }
 
-    public string DescribeCredentials(string bucket, string? account) =>
-        Bucket(bucket).LocalPath is null ? credentials.Describe(account) : LocalFolder;
+    /// <remarks>The same for every bucket: an account reads all of them with one role.</remarks>
+    public string DescribeCredentials(string bucket, string? account) => credentials.Describe(account);
 
     public void Dispose()
     {
@@ -45,10 +38,6 @@ public sealed class TrailObjectStoreFactory(
             client.Dispose();
         }
     }
-
-    private TrailBucketOptions Bucket(string bucket) =>
-        ingestion.Value.Buckets.FirstOrDefault(b => b.Name == bucket)
-        ?? throw new TrailStoreException(TrailStoreErrorKind.NotFound, "UnknownBucket", $"Bucket '{bucket}' is not configured under {IngestionOptions.SectionName}:Buckets.");
 
     private AmazonS3Client CreateClient(AWSCredentials? source)
     {
