@@ -10,7 +10,7 @@ public sealed class TrailReaderOptionsRulesTests
     {
         var options = new TrailReaderOptions { EventSources = [], MaxRecordBytes = 10 };
 
-        var e = Assert.Throws<ArgumentException>(() => new TrailFileReader(options));
+        var e = Assert.Throws<ArgumentException>(() => new TrailFileReader<ProbeEvent>(ProbeEvent.Mapper, options));
 
         Assert.Equal(string.Join(" ", TrailReaderOptionsRules.Check(options)), e.Message);
         Assert.Equal(2, TrailReaderOptionsRules.Check(options).Count);
