@@ -1,3 +1,4 @@
+using PinpointAggregator.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class IngestionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPinpointIngestion(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPinpointSerialization();
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddOptions<TrailReaderOptions>().Bind(configuration.GetSection(TrailReaderOptions.SectionName)).ValidateOnStart();

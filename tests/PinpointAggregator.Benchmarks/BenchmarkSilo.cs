@@ -35,7 +35,7 @@ internal sealed class BenchmarkSilo(IHost host) : IAsyncDisposable
         builder.Services.AddPinpointIngestion(builder.Configuration).AddTrailStores(builder.Configuration);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: 11311, gatewayPort: 30311)
-            .AddMemoryGrainStorage(StorageNames.Audit)
+            .AddMemoryGrainStorage(StorageNames.Audit, memory => memory.GrainStorageSerializer = new GrainStateJsonSerializer())
             .UseInMemoryReminderService());
         var host = builder.Build();
         await host.StartAsync();

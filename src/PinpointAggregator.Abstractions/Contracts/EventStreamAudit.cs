@@ -1,15 +1,15 @@
 namespace PinpointAggregator.Abstractions.Contracts;
 
 /// <summary>The application's event stream: the latest put (with its destination) and delete.</summary>
-[GenerateSerializer, Alias("pa.EventStreamAudit")]
-public sealed class EventStreamAudit
+[GenerateSerializer, Immutable, Alias("pa.EventStreamAudit")]
+public sealed record EventStreamAudit
 {
-    [Id(0)] public Change? LastPut { get; set; }
+    [Id(0)] public Change? LastPut { get; init; }
 
-    [Id(1)] public string? DestinationStreamArn { get; set; }
+    [Id(1)] public string? DestinationStreamArn { get; init; }
 
-    [Id(2)] public Change? LastDelete { get; set; }
+    [Id(2)] public Change? LastDelete { get; init; }
 
     /// <summary>True when the latest change was a put.</summary>
-    public bool Active => LastPut is not null && (LastDelete is null || LastPut.CompareTo(LastDelete) > 0);
+    [Id(3)] public bool Active { get; init; }
 }

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Abstractions.Keys;
 
 namespace PinpointAggregator.Abstractions.Grains;
@@ -33,4 +34,8 @@ public interface IAccountGrain : IGrainWithStringKey
 
     [Alias("GetStatus"), AlwaysInterleave]
     Task<AccountStatus> GetStatusAsync();
+
+    /// <summary>The account-level events in the <c>scan</c> summary format (<c>no_application_id</c>): the offline scan's projection.</summary>
+    [Alias("GetSummary"), AlwaysInterleave]
+    Task<NoApplicationSummary> GetSummaryAsync();
 }

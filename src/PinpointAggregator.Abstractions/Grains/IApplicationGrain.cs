@@ -1,4 +1,5 @@
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Summary;
 
 namespace PinpointAggregator.Abstractions.Grains;
 
@@ -19,4 +20,8 @@ public interface IApplicationGrain : IGrainWithStringKey
 
     [Alias("GetAudit")]
     Task<ApplicationAudit> GetAuditAsync();
+
+    /// <summary>The application's entry in the <c>scan</c> summary format: the same projection the offline scan makes.</summary>
+    [Alias("GetSummary")]
+    Task<ApplicationSummary> GetSummaryAsync();
 }

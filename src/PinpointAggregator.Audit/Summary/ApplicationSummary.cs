@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PinpointAggregator.Audit.Summary;
 
 /// <summary>One Pinpoint application in a scan summary. Times are CloudTrail eventTime strings (UTC).</summary>
@@ -9,10 +11,14 @@ public sealed class ApplicationSummary
 
     public long Events { get; set; }
 
+    // Filled in place when read back, by the scan format and by the JSON that carries it between grains.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public SortedDictionary<string, long> ByEventName { get; } = new(StringComparer.Ordinal);
 
     public long Errors { get; set; }
 
+    // Filled in place when read back, by the scan format and by the JSON that carries it between grains.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public SortedDictionary<string, long> ErrorCodes { get; } = new(StringComparer.Ordinal);
 
     public string? FirstEventTime { get; set; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PinpointAggregator.Audit.Summary;
 
 /// <summary>Kept events that address no application: GetApps, a failed CreateApp, and the like.</summary>
@@ -5,6 +7,8 @@ public sealed class NoApplicationSummary
 {
     public long Events { get; set; }
 
+    // Filled in place when read back, by the scan format and by the JSON that carries it between grains.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public SortedDictionary<string, long> ByEventName { get; } = new(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Trail.Reading;
 
 namespace PinpointAggregator.Audit.Summary;
@@ -49,7 +50,11 @@ public sealed class ScanSummaryBuilder
         }
     }
 
-    /// <summary>Builds the summary of everything added so far.</summary>
+    /// <summary>
+    /// Builds the summary of everything added so far: the distinct events folded per application by the
+    /// audit fold (<see cref="ApplicationAuditor"/>) and projected (<see cref="ScanProjection"/>), as the
+    /// service does.
+    /// </summary>
     public ScanSummary Build()
     {
         lock (_lock)
@@ -58,9 +63,31 @@ public sealed class ScanSummaryBuilder
             CopyTotals(_summary.Totals, summary.Totals);
             summary.Totals.Events = _events.Count;
             summary.FailedFiles.AddRange(_summary.FailedFiles.OrderBy(f => f.Path, StringComparer.Ordinal));
-            foreach (var e in _events.Values)
+            var accountLevel = new ActivityState();
+            var applications = new Dictionary<string, (ApplicationAuditState State, Dictionary<string, EventStamp> Seen)>(StringComparer.Ordinal);
+
+            // In event order, so the account and region an application is listed under do not depend on file order.
+            foreach (var e in _events.Values.OrderBy(e => e.Key))
             {
-                Apply(summary, e);
+                if (e.Target.ApplicationId is not { } applicationId)
+                {
+                    ActivityLedger.Record(accountLevel, new Dictionary<string, EventStamp>(StringComparer.Ordinal), e, recentLimit: 0);
+                    continue;
+                }
+
+                if (!applications.TryGetValue(applicationId, out var app))
+                {
+                    app = (new ApplicationAuditState { Account = e.RecipientAccountId ?? e.Caller.AccountId ?? string.Empty, Region = e.AwsRegion ?? string.Empty, ApplicationId = applicationId }, new(StringComparer.Ordinal));
+                    applications.Add(applicationId, app);
+                }
+
+                ApplicationAuditor.Apply(app.State, app.Seen, e, recentLimit: 0);
+            }
+
+            ScanProjection.AddAccountLevel(summary.NoApplicationId, accountLevel);
+            foreach (var (applicationId, app) in applications)
+            {
+                summary.Applications.Add(applicationId, ScanProjection.Of(app.State));
             }
 
             return summary;
@@ -69,55 +96,6 @@ public sealed class ScanSummaryBuilder
 
     /// <summary>The shared rule (<see cref="EventOrder.Supersedes(AuditEvent, AuditEvent)"/>), so the scan and the grains agree.</summary>
     private static bool Supersedes(AuditEvent candidate, AuditEvent kept) => EventOrder.Supersedes(candidate, kept);
-
-    private static void Apply(ScanSummary summary, AuditEvent e)
-    {
-        if (e.Target.ApplicationId is not { } applicationId)
-        {
-            summary.NoApplicationId.Events++;
-            summary.NoApplicationId.UnresolvedTargets += e.Target.UnresolvedApplicationId is null ? 0 : 1;
-            Increment(summary.NoApplicationId.ByEventName, e.EventName);
-            return;
-        }
-
-        if (!summary.Applications.TryGetValue(applicationId, out var app))
-        {
-            app = new ApplicationSummary { Account = e.RecipientAccountId ?? e.Caller.AccountId, Region = e.AwsRegion };
-            summary.Applications.Add(applicationId, app);
-        }
-
-        var time = TrailTime.Format(e.EventTime);
-        app.Events++;
-        Increment(app.ByEventName, e.EventName);
-        if (e.ErrorCode is { } code)
-        {
-            app.Errors++;
-            Increment(app.ErrorCodes, code);
-        }
-
-        // The strings sort like the times they format (fixed-width UTC), so ordinal min/max is time min/max.
-        app.FirstEventTime = Min(app.FirstEventTime, time);
-        app.LastEventTime = Max(app.LastEventTime, time);
-        if (!e.Failed && e.EventName == "CreateApp")
-        {
-            app.Created = true;
-            app.CreatedAt = Min(app.CreatedAt, time);
-        }
-        else if (!e.Failed && e.EventName == "DeleteApp")
-        {
-            app.Deleted = true;
-            app.DeletedAt = Max(app.DeletedAt, time);
-        }
-    }
-
-    private static void Increment(SortedDictionary<string, long> counts, string key) =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
-
-    private static string Min(string? current, string candidate) =>
-        current is null || string.CompareOrdinal(candidate, current) < 0 ? candidate : current;
-
-    private static string Max(string? current, string candidate) =>
-        current is null || string.CompareOrdinal(candidate, current) > 0 ? candidate : current;
 
     private static void CopyTotals(ScanTotals from, ScanTotals to)
     {

@@ -4,6 +4,8 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Audit.Fold;
+using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Grains.Audit;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Trail.Keys;
@@ -90,10 +92,17 @@ public sealed partial class AccountGrain(
 
     public Task<AccountStatus> GetStatusAsync()
     {
-        var status = new AccountStatus { Account = Account, Health = state.State.Health, AccountLevel = state.State.AccountLevel };
+        var status = new AccountStatus { Account = Account, Health = state.State.Health, AccountLevel = state.State.AccountLevel.ToContract() };
         status.Locations.AddRange(state.State.Locations);
         status.Prefixes.AddRange(state.State.Prefixes.Order(StringComparer.Ordinal));
         return Task.FromResult(status);
+    }
+
+    public Task<NoApplicationSummary> GetSummaryAsync()
+    {
+        var summary = new NoApplicationSummary();
+        ScanProjection.AddAccountLevel(summary, state.State.AccountLevel);
+        return Task.FromResult(summary);
     }
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Keys;
-using PinpointAggregator.Grains.Audit;
+using PinpointAggregator.Audit.Fold;
 
 namespace PinpointAggregator.Grains.Accounts;
 
@@ -8,7 +8,7 @@ namespace PinpointAggregator.Grains.Accounts;
 [GenerateSerializer, Alias("pa.AccountState")]
 public sealed class AccountState
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
 
@@ -18,7 +18,7 @@ public sealed class AccountState
 
     [Id(3)] public AccountHealth Health { get; init; } = new();
 
-    [Id(4)] public ActivityCounts AccountLevel { get; init; } = new();
+    [Id(4)] public ActivityState AccountLevel { get; init; } = new();
 
     [Id(5)] public Dictionary<string, EventStamp> Seen { get; init; } = new(StringComparer.Ordinal);
 

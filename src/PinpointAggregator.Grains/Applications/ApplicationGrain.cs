@@ -3,6 +3,8 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Audit.Fold;
+using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Grains.Audit;
 using PinpointAggregator.Grains.Infrastructure;
 
@@ -39,5 +41,7 @@ public sealed class ApplicationGrain(
         return result;
     }
 
-    public Task<ApplicationAudit> GetAuditAsync() => Task.FromResult(state.State.Audit);
+    public Task<ApplicationAudit> GetAuditAsync() => Task.FromResult(state.State.Audit.ToContract());
+
+    public Task<ApplicationSummary> GetSummaryAsync() => Task.FromResult(ScanProjection.Of(state.State.Audit));
 }

@@ -1,4 +1,6 @@
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
 
 namespace PinpointAggregator.Grains.Audit;
 

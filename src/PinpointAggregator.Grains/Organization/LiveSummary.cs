@@ -18,9 +18,10 @@ public static class LiveSummary
         ArgumentNullException.ThrowIfNull(grains);
         var summary = new ScanSummary();
         var snapshot = await OrganizationSnapshot.TakeAsync(grains);
-        foreach (var account in snapshot.Accounts)
+        var accountLevel = await Task.WhenAll(snapshot.Accounts.Select(a => grains.GetGrain<IAccountGrain>(a.Account).GetSummaryAsync()));
+        foreach (var (account, level) in snapshot.Accounts.Zip(accountLevel))
         {
-            AddAccountLevel(summary.NoApplicationId, account.AccountLevel);
+            Add(summary.NoApplicationId, level);
             summary.Totals.DuplicateEvents += account.AccountLevel.DuplicatesIgnored;
         }
 
@@ -30,14 +31,16 @@ public static class LiveSummary
             var quarantined = await QuarantineLog.ListAsync(grains, prefix.Key, prefix.Counters.FilesQuarantined);
             summary.FailedFiles.AddRange(quarantined.Select(q => new FailedFile(q.Key, q.Kind, q.Reason, (int)q.RecordsReadBeforeError)));
             var key = TrailPrefixKey.Parse(prefix.Key);
-            var audits = await Task.WhenAll(prefix.Applications.Select(app =>
-                grains.GetGrain<IApplicationGrain>(new ApplicationKey(key.Account, key.Region, app).Format()).GetAuditAsync()));
-            foreach (var audit in audits)
+            var applications = prefix.Applications.Select(app => grains.GetGrain<IApplicationGrain>(new ApplicationKey(key.Account, key.Region, app).Format())).ToList();
+            var entries = await Task.WhenAll(applications.Select(a => a.GetSummaryAsync()));
+            var duplicates = await Task.WhenAll(applications.Select(async a => (await a.GetAuditAsync()).Activity.DuplicatesIgnored));
+            foreach (var (app, entry) in prefix.Applications.Zip(entries))
             {
-                summary.Applications[audit.ApplicationId] = ToSummary(audit);
-                summary.Totals.Events += audit.Activity.Events;
-                summary.Totals.DuplicateEvents += audit.Activity.DuplicatesIgnored;
+                summary.Applications[app] = entry;
+                summary.Totals.Events += entry.Events;
             }
+
+            summary.Totals.DuplicateEvents += duplicates.Sum();
         }
 
         summary.Totals.Events += summary.NoApplicationId.Events;
@@ -45,35 +48,14 @@ public static class LiveSummary
         return summary;
     }
 
-    public static ApplicationSummary ToSummary(ApplicationAudit audit)
+    /// <summary>Adds one account's <c>no_application_id</c> entry to the organization's.</summary>
+    private static void Add(NoApplicationSummary total, NoApplicationSummary account)
     {
-        ArgumentNullException.ThrowIfNull(audit);
-        var activity = audit.Activity;
-        var summary = new ApplicationSummary
+        total.Events += account.Events;
+        total.UnresolvedTargets += account.UnresolvedTargets;
+        foreach (var (name, count) in account.ByEventName)
         {
-            Account = audit.Account,
-            Region = audit.Region,
-            Events = activity.Events,
-            Errors = activity.Errors,
-            FirstEventTime = Format(activity.FirstAt),
-            LastEventTime = Format(activity.LastAt),
-            Created = audit.Created is not null,
-            CreatedAt = Format(audit.Created?.At),
-            Deleted = audit.Deleted is not null,
-            DeletedAt = Format(audit.Deleted?.At),
-        };
-        Copy(activity.ByAction, summary.ByEventName);
-        Copy(activity.ErrorCodes, summary.ErrorCodes);
-        return summary;
-    }
-
-    private static void AddAccountLevel(NoApplicationSummary summary, ActivityCounts counts)
-    {
-        summary.Events += counts.Events;
-        summary.UnresolvedTargets += counts.UnresolvedTargets;
-        foreach (var (name, count) in counts.ByAction)
-        {
-            summary.ByEventName[name] = summary.ByEventName.GetValueOrDefault(name) + count;
+            total.ByEventName[name] = total.ByEventName.GetValueOrDefault(name) + count;
         }
     }
 
@@ -88,14 +70,4 @@ public static class LiveSummary
         totals.DecompressedBytes += counters.DecompressedBytes;
         totals.DuplicateEvents += counters.DuplicatesDropped;
     }
-
-    private static void Copy(Dictionary<string, long> from, SortedDictionary<string, long> to)
-    {
-        foreach (var (key, value) in from)
-        {
-            to[key] = value;
-        }
-    }
-
-    private static string? Format(DateTime? time) => time is { } t ? TrailTime.Format(new DateTimeOffset(t, TimeSpan.Zero)) : null;
 }

@@ -1,4 +1,6 @@
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Trail.Events;
 
 namespace PinpointAggregator.Grains.Prefixes;
@@ -22,11 +24,11 @@ internal sealed class EventRouter(Dictionary<string, RouteEntry> routes)
         var routed = new RoutedEvents();
         foreach (var (e, keyStamp) in deliveries)
         {
-            var target = e.ApplicationId;
+            var target = e.Target.ApplicationId;
             var supersedes = true;
             if (routes.TryGetValue(e.DeduplicationId, out var route))
             {
-                supersedes = global::PinpointAggregator.Audit.Events.EventOrder.Supersedes(e.IsAddendum, e.At, e.EventId, route.IsAddendum, route.At, route.EventId);
+                supersedes = global::PinpointAggregator.Audit.Events.EventOrder.Supersedes(e.IsAddendum, e.Key.Time, e.EventId, route.IsAddendum, route.At, route.EventId);
                 if (route.Target != target)
                 {
                     // Either way, one of the two deliveries is the duplicate the scan counts.
@@ -36,13 +38,13 @@ internal sealed class EventRouter(Dictionary<string, RouteEntry> routes)
                         continue;
                     }
 
-                    routed.For(route.Target).Retractions.Add(new Retraction(e.DeduplicationId, e.At, e.EventId, e.IsAddendum));
+                    routed.For(route.Target).Retractions.Add(new Retraction(e.DeduplicationId, e.Key.Time, e.EventId, e.IsAddendum));
                 }
             }
 
             if (supersedes)
             {
-                routes[e.DeduplicationId] = new RouteEntry(target, e.EventId, e.At, e.IsAddendum, keyStamp);
+                routes[e.DeduplicationId] = new RouteEntry(target, e.EventId, e.Key.Time, e.IsAddendum, keyStamp);
             }
 
             routed.For(target).Events.Add(e);

@@ -1,7 +1,5 @@
-using PinpointAggregator.Abstractions.Contracts;
-using PinpointAggregator.Grains.Audit;
+using PinpointAggregator.Audit.Events;
 using PinpointAggregator.Trail.Reading;
-using DomainEvent = PinpointAggregator.Audit.Events.AuditEvent;
 
 namespace PinpointAggregator.Grains.Prefixes;
 
@@ -14,9 +12,9 @@ internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
     /// <summary>The quarantine kind of an object larger than <c>Ingestion:MaxObjectBytes</c>.</summary>
     public const string ObjectTooLarge = nameof(ObjectTooLarge);
 
-    public TrailReadResult<DomainEvent>? Read { get; private init; }
+    public TrailReadResult<AuditEvent>? Read { get; private init; }
 
-    /// <summary>The read file's events, already mapped for the audit grains (off the grain's thread).</summary>
+    /// <summary>The read file's events, their meaning resolved while reading (off the grain's thread).</summary>
     public IReadOnlyList<AuditEvent> Events { get; private init; } = [];
 
     public string? QuarantineKind { get; private init; }
@@ -29,8 +27,8 @@ internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
 
     public bool ShouldRetry => Read is null && QuarantineKind is null;
 
-    public static FileOutcome Success(string key, DateTime stamp, int gets, TrailReadResult<DomainEvent> read) =>
-        new(key, stamp, gets) { Read = read, Events = [.. read.Events.Select(AuditEventMapper.From)] };
+    public static FileOutcome Success(string key, DateTime stamp, int gets, TrailReadResult<AuditEvent> read) =>
+        new(key, stamp, gets) { Read = read, Events = read.Events };
 
     public static FileOutcome Quarantine(string key, DateTime stamp, int gets, string kind, string message, long recordsReadBeforeError = 0) =>
         new(key, stamp, gets) { QuarantineKind = kind, ErrorCode = kind, Message = message, RecordsReadBeforeError = recordsReadBeforeError };

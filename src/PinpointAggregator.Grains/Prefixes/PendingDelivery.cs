@@ -1,4 +1,6 @@
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
 
 namespace PinpointAggregator.Grains.Prefixes;
 
@@ -21,5 +23,6 @@ public sealed class PendingDelivery
 
     [Id(4)] public string LastError { get; set; } = string.Empty;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public EventBatch Batch => new(Events, Retractions);
 }

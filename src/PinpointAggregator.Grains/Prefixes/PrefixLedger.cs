@@ -1,4 +1,6 @@
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 
@@ -176,7 +178,7 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         counters.DecompressedBytes += read.DecompressedBytes;
         if (outcome.Events.Count > 0)
         {
-            var newest = outcome.Events.Max(e => e.At);
+            var newest = outcome.Events.Max(e => e.Key.Time);
             state.NewestEventAt = state.NewestEventAt > newest ? state.NewestEventAt : newest;
         }
     }

@@ -3,7 +3,7 @@ using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Trail.Reading;
 using PinpointAggregator.Trail.Storage;
-using DomainEvent = PinpointAggregator.Audit.Events.AuditEvent;
+using PinpointAggregator.Audit.Events;
 
 namespace PinpointAggregator.Grains.Prefixes;
 
@@ -17,7 +17,7 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// without a GET, and a download that passes it is stopped and quarantined, because the member accounts
 /// that write the bucket are not trusted and an object can change between the listing and the GET.
 /// </remarks>
-public sealed class TrailFileFetcher(TrailFileReader<DomainEvent> reader, IngestionOptions options, TimeProvider time, IngestionMetrics metrics)
+public sealed class TrailFileFetcher(TrailFileReader<AuditEvent> reader, IngestionOptions options, TimeProvider time, IngestionMetrics metrics)
 {
     /// <summary>Fetches and reads one file; <paramref name="listedSize"/> is the size the listing gave, null
     /// when unknown (a file retried by key).</summary>
@@ -69,7 +69,7 @@ public sealed class TrailFileFetcher(TrailFileReader<DomainEvent> reader, Ingest
 
             // Straight from the store into the reader: an I/O failure midway comes back as SourceReadFailed,
             // and so does the guard stopping the download, which only the guard can tell apart.
-            TrailReadResult<DomainEvent> result;
+            TrailReadResult<AuditEvent> result;
             using (var guarded = new SizeLimitedStream(content, options.MaxObjectBytes, cancellationToken))
             {
                 result = reader.Read(guarded);

@@ -27,7 +27,7 @@ public static class SiloHostingExtensions
             // One silo on loopback with in-memory storage: the embedded default. Clustering on PostgreSQL
             // and persistent storage arrive with the storage and clustering issues.
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
-            silo.AddMemoryGrainStorage(StorageNames.Audit);
+            silo.AddMemoryGrainStorage(StorageNames.Audit, memory => memory.GrainStorageSerializer = new GrainStateJsonSerializer());
             silo.UseInMemoryReminderService();
         });
 

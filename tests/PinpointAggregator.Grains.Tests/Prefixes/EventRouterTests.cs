@@ -1,7 +1,8 @@
-using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Grains.Prefixes;
-using PinpointAggregator.Grains.Tests.Audit;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Tests.Fold;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 
 namespace PinpointAggregator.Grains.Tests.Prefixes;
 
@@ -11,9 +12,11 @@ public sealed class EventRouterTests
     private static readonly DateTime KeyStamp = At(0);
 
     /// <summary>A CreateApp whose original has no responseElements (account level) and whose addendum names the app.</summary>
-    private static readonly AuditEvent Original = Write("create", 1, "CreateApp", "Application") with { ApplicationId = null };
+    private static readonly TestEvent OriginalCall = Write("create", 1, "CreateApp", "Application") with { ApplicationId = null };
 
-    private static readonly AuditEvent Addendum = AddendumOf(Original, "create-addendum") with { ApplicationId = "app1", ResourceId = "app1" };
+    private static readonly AuditEvent Original = OriginalCall;
+
+    private static readonly AuditEvent Addendum = AddendumOf(OriginalCall, "create-addendum") with { ApplicationId = "app1", ResourceId = "app1" };
 
     [Fact]
     public void AddendumAfterAnOriginalCountedElsewhere_RetractsItThere()
@@ -26,7 +29,7 @@ public sealed class EventRouterTests
 
         Assert.Equal([Original], Single(first, null).Events);
         var retraction = Assert.Single(Single(second, null).Retractions);
-        Assert.Equal(new Retraction("create", Addendum.At, "create-addendum", IsAddendum: true), retraction);
+        Assert.Equal(new Retraction("create", Addendum.Key.Time, "create-addendum", IsAddendum: true), retraction);
         Assert.Equal([Addendum], Single(second, "app1", skip: 1).Events);
         Assert.Equal(1, second.DuplicatesDropped);
     }
@@ -46,7 +49,7 @@ public sealed class EventRouterTests
     [Fact]
     public void BothInOneBatch_InEitherOrder_DeliverTheAddendumToTheApplication()
     {
-        foreach (var order in Orders.All([Original, Addendum]))
+        foreach (var order in Orders.All<AuditEvent>([Original, Addendum]))
         {
             var routed = new EventRouter(new Dictionary<string, RouteEntry>(StringComparer.Ordinal)).Route(order.Select(e => (e, KeyStamp)));
 
@@ -58,7 +61,7 @@ public sealed class EventRouterTests
     [Fact]
     public void DeliveriesToTheSameGrain_PassThrough_ForThatGrainToDeduplicate()
     {
-        var e = Read("r1", 2);
+        AuditEvent e = Read("r1", 2);
         var routed = new EventRouter(new Dictionary<string, RouteEntry>(StringComparer.Ordinal)).Route([(e, KeyStamp), (e, KeyStamp)]);
 
         Assert.Equal([e, e], Assert.Single(routed.Deliveries).Events);

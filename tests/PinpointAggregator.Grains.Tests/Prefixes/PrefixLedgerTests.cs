@@ -4,7 +4,7 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Grains.Tests.Prefixes;

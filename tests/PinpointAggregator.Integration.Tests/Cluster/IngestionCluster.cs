@@ -64,6 +64,7 @@ internal sealed class IngestionCluster : IAsyncDisposable
         }
 
         builder.AddSiloBuilderConfigurator<IngestionSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<IngestionClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new IngestionCluster(cluster, sts);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace PinpointAggregator.Integration.Tests.Cluster;
@@ -9,17 +8,19 @@ namespace PinpointAggregator.Integration.Tests.Cluster;
 /// <summary>
 /// Grain storage that outlives the silos of a test cluster, as a database would: silos are killed and
 /// restarted in the same test process, and their grains must find their state again. Keyed by service id,
-/// so clusters never see each other's state. Stores deep copies with e-tags like a real provider.
+/// so clusters never see each other's state. Stores the state as the production serializer writes it (JSON),
+/// with e-tags, like a real provider: what a grain reads back is what a database would give it.
 /// </summary>
-internal sealed class ProcessWideGrainStorage(IOptions<ClusterOptions> cluster, DeepCopier copier) : IGrainStorage
+internal sealed class ProcessWideGrainStorage(IOptions<ClusterOptions> cluster) : IGrainStorage
 {
-    private static readonly ConcurrentDictionary<string, (object State, string ETag)> Store = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (BinaryData State, string ETag)> Store = new(StringComparer.Ordinal);
+    private static readonly Grains.Infrastructure.GrainStateJsonSerializer Serializer = new();
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (Store.TryGetValue(Key(stateName, grainId), out var stored))
         {
-            grainState.State = copier.Copy((T)stored.State);
+            grainState.State = Serializer.Deserialize<T>(stored.State);
             grainState.ETag = stored.ETag;
             grainState.RecordExists = true;
         }
@@ -33,8 +34,8 @@ internal sealed class ProcessWideGrainStorage(IOptions<ClusterOptions> cluster, 
         var etag = Guid.NewGuid().ToString("N");
         Store.AddOrUpdate(
             key,
-            _ => grainState.ETag is null ? ((object)copier.Copy(grainState.State)!, etag) : throw Conflict(key),
-            (_, stored) => stored.ETag == grainState.ETag ? ((object)copier.Copy(grainState.State)!, etag) : throw Conflict(key));
+            _ => grainState.ETag is null ? (Serializer.Serialize(grainState.State), etag) : throw Conflict(key),
+            (_, stored) => stored.ETag == grainState.ETag ? (Serializer.Serialize(grainState.State), etag) : throw Conflict(key));
         grainState.ETag = etag;
         grainState.RecordExists = true;
         return Task.CompletedTask;

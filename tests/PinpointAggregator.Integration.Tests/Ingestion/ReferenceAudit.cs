@@ -6,6 +6,7 @@ using PinpointAggregator.Grains.Audit;
 using PinpointAggregator.SampleData;
 using PinpointAggregator.Trail.Keys;
 using PinpointAggregator.Trail.Reading;
+using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Audit.Pinpoint;
 
 namespace PinpointAggregator.Integration.Tests.Ingestion;
@@ -19,17 +20,17 @@ internal static class ReferenceAudit
 {
     public static Dictionary<string, ApplicationAudit> Of(SampleTrail trail, int recentLimit = 50)
     {
-        var audits = new Dictionary<string, (ApplicationAudit Audit, Dictionary<string, EventStamp> Seen)>(StringComparer.Ordinal);
+        var audits = new Dictionary<string, (ApplicationAuditState Audit, Dictionary<string, EventStamp> Seen)>(StringComparer.Ordinal);
         var reader = AuditEventReader.Create();
         foreach (var file in trail.Files.Where(f => !f.Digest).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var key = TrailKey.TryParse(file.Key, out var parsed, out var reason) ? parsed : throw new InvalidOperationException(reason);
-            foreach (var e in reader.ReadFile(Path.Combine(trail.Folder, file.Key)).Events.Select(AuditEventMapper.From).Where(e => e.ApplicationId is not null))
+            foreach (var e in reader.ReadFile(Path.Combine(trail.Folder, file.Key)).Events.Where(e => e.Target.ApplicationId is not null))
             {
-                var app = new ApplicationKey(key.AccountId, key.Region, e.ApplicationId!).Format();
+                var app = new ApplicationKey(key.AccountId, key.Region, e.Target.ApplicationId!).Format();
                 if (!audits.TryGetValue(app, out var entry))
                 {
-                    entry = (new ApplicationAudit { Account = key.AccountId, Region = key.Region, ApplicationId = e.ApplicationId! }, new(StringComparer.Ordinal));
+                    entry = (new ApplicationAuditState { Account = key.AccountId, Region = key.Region, ApplicationId = e.Target.ApplicationId! }, new(StringComparer.Ordinal));
                     audits.Add(app, entry);
                 }
 
@@ -37,7 +38,7 @@ internal static class ReferenceAudit
             }
         }
 
-        return audits.ToDictionary(p => p.Key, p => p.Value.Audit, StringComparer.Ordinal);
+        return audits.ToDictionary(p => p.Key, p => p.Value.Audit.ToContract(), StringComparer.Ordinal);
     }
 
     /// <summary>Every application's audit in the cluster equals the reference, except how many redeliveries were ignored.</summary>
@@ -55,8 +56,7 @@ internal static class ReferenceAudit
     /// <summary>Sorted keys, and the one replay-dependent counter zeroed.</summary>
     private static string Canonical(ApplicationAudit audit)
     {
-        audit.Activity.DuplicatesIgnored = 0;
-        var node = JsonSerializer.SerializeToNode(audit)!;
+        var node = JsonSerializer.SerializeToNode(audit with { Activity = audit.Activity with { DuplicatesIgnored = 0 } })!;
         return Sort(node)!.ToJsonString();
     }
 

@@ -1,4 +1,4 @@
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
 /// <summary>Arrival orders of one set of events.</summary>
 internal static class Orders

@@ -1,10 +1,9 @@
-using PinpointAggregator.Abstractions.Contracts;
-using PinpointAggregator.Trail.Events;
+using PinpointAggregator.Audit.Events;
 
-namespace PinpointAggregator.Grains.Audit;
+namespace PinpointAggregator.Audit.Fold;
 
 /// <summary>
-/// Deduplicates events and keeps <see cref="ActivityCounts"/> equal to a fold over the set of distinct
+/// Deduplicates events and keeps <see cref="ActivityState"/> equal to a fold over the set of distinct
 /// events, whatever order they arrive in.
 /// </summary>
 /// <remarks>
@@ -13,9 +12,9 @@ namespace PinpointAggregator.Grains.Audit;
 /// event, with the same time, so they stay exact in practice. The recent list is the top N of the set by
 /// (time, id), which is also order independent.
 /// </remarks>
-internal static class ActivityLedger
+public static class ActivityLedger
 {
-    public static ApplyOutcome Record(ActivityCounts counts, Dictionary<string, EventStamp> seen, AuditEvent e, int recentLimit)
+    public static ApplyOutcome Record(ActivityState counts, Dictionary<string, EventStamp> seen, AuditEvent e, int recentLimit)
     {
         var outcome = ApplyOutcome.New;
         if (seen.TryGetValue(e.DeduplicationId, out var previous))
@@ -37,9 +36,10 @@ internal static class ActivityLedger
         var stamp = EventStamp.Of(e);
         seen[e.DeduplicationId] = stamp;
         Count(counts, stamp, +1);
-        counts.FirstAt = counts.FirstAt is { } first && first <= e.At ? first : e.At;
-        counts.LastAt = counts.LastAt is { } last && last >= e.At ? last : e.At;
-        AddRecent(counts.Recent, new RecentEvent(e.At, e.DeduplicationId, e.EventName, e.Caller, e.ErrorCode, e.ResourceId, e.SourceIpAddress, e.UnresolvedTarget), recentLimit);
+        var at = e.Key.Time;
+        counts.FirstAt = counts.FirstAt is { } first && first <= at ? first : at;
+        counts.LastAt = counts.LastAt is { } last && last >= at ? last : at;
+        AddRecent(counts.Recent, new RecentEvent(at, e.DeduplicationId, e.EventName, e.Caller.DisplayName, e.ErrorCode, e.Target.ResourceId, e.SourceIpAddress, e.Target.UnresolvedApplicationId), recentLimit);
         return outcome;
     }
 
@@ -48,7 +48,7 @@ internal static class ActivityLedger
     /// another target; leaves a tombstone so an original that arrives later counts nowhere.
     /// </summary>
     /// <returns>Whether a contribution was taken back.</returns>
-    public static bool Retract(ActivityCounts counts, Dictionary<string, EventStamp> seen, Retraction retraction)
+    public static bool Retract(ActivityState counts, Dictionary<string, EventStamp> seen, Retraction retraction)
     {
         var previous = seen.GetValueOrDefault(retraction.DeduplicationId);
         if (previous is not null && !previous.IsSupersededBy(retraction.IsAddendum, retraction.At, retraction.EventId))
@@ -67,13 +67,13 @@ internal static class ActivityLedger
         return true;
     }
 
-    private static void Uncount(ActivityCounts counts, EventStamp previous, string deduplicationId)
+    private static void Uncount(ActivityState counts, EventStamp previous, string deduplicationId)
     {
         Count(counts, previous, -1);
         counts.Recent.RemoveAll(r => r.EventId == deduplicationId);
     }
 
-    private static void Count(ActivityCounts counts, EventStamp stamp, int sign)
+    private static void Count(ActivityState counts, EventStamp stamp, int sign)
     {
         counts.Events += sign;
         if (stamp.IsWrite)
@@ -133,5 +133,5 @@ internal static class ActivityLedger
         }
     }
 
-    private static bool Newer(RecentEvent a, RecentEvent b) => global::PinpointAggregator.Audit.Events.EventOrder.Compare(a.At, a.EventId, b.At, b.EventId) > 0;
+    private static bool Newer(RecentEvent a, RecentEvent b) => EventOrder.Compare(a.At, a.EventId, b.At, b.EventId) > 0;
 }

@@ -1,11 +1,12 @@
-using PinpointAggregator.Abstractions.Contracts;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
 public sealed class SettingsTests
 {
-    private static AuditEvent Update(string id, int minute) => Write(id, minute, "UpdateApplicationSettings", "ApplicationSettings");
+    private static TestEvent Update(string id, int minute) => Write(id, minute, "UpdateApplicationSettings", "ApplicationSettings");
 
     [Fact]
     public void SuccessfulUpdates_AreCountedOnce_WithTheLatestKept_InEveryOrder()

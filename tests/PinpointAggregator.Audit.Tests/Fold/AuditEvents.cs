@@ -1,8 +1,9 @@
-using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
 
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
-/// <summary>Builds <see cref="AuditEvent"/>s for one application at minutes after <see cref="T0"/>.</summary>
+/// <summary>Builds <see cref="TestEvent"/>s for one application at minutes after <see cref="T0"/>.</summary>
 internal static class AuditEvents
 {
     public const string Ops = "arn:aws:iam::111122223333:role/ops";
@@ -13,10 +14,9 @@ internal static class AuditEvents
     public static DateTime At(int minute) => T0.AddMinutes(minute);
 
     /// <summary>A successful write call.</summary>
-    public static AuditEvent Write(string id, int minute, string name, string resource, string? resourceId = null) => new()
+    public static TestEvent Write(string id, int minute, string name, string resource, string? resourceId = null) => new()
     {
         EventId = id,
-        DeduplicationId = id,
         At = At(minute),
         EventName = name,
         IsWrite = true,
@@ -28,16 +28,16 @@ internal static class AuditEvents
     };
 
     /// <summary>A successful read call on the application.</summary>
-    public static AuditEvent Read(string id, int minute, string name = "GetApp") =>
+    public static TestEvent Read(string id, int minute, string name = "GetApp") =>
         Write(id, minute, name, "Application", "app1") with { IsWrite = false };
 
-    public static AuditEvent Channel(string id, int minute, string name, string channel, bool? enabled = null) =>
+    public static TestEvent Channel(string id, int minute, string name, string channel, bool? enabled = null) =>
         Write(id, minute, name, "Channel") with { Channel = channel, Enabled = enabled };
 
-    public static AuditEvent Campaign(string id, int minute, string name, string campaignId, int? version = null) =>
+    public static TestEvent Campaign(string id, int minute, string name, string campaignId, int? version = null) =>
         Write(id, minute, name, "Campaign", campaignId) with { Version = version };
 
     /// <summary>CloudTrail re-sending <paramref name="original"/> under a new event id.</summary>
-    public static AuditEvent AddendumOf(AuditEvent original, string id) =>
-        original with { EventId = id, DeduplicationId = original.DeduplicationId, IsAddendum = true };
+    public static TestEvent AddendumOf(TestEvent original, string id) =>
+        original with { EventId = id, DeduplicationId = original.DeduplicationId ?? original.EventId, IsAddendum = true };
 }

@@ -1,6 +1,4 @@
-using PinpointAggregator.Abstractions.Contracts;
-
-namespace PinpointAggregator.Grains.Audit;
+namespace PinpointAggregator.Audit.Fold;
 
 /// <summary>
 /// Registers that keep the latest (or earliest) change by (time, event id): a commutative choice, so the

@@ -1,15 +1,16 @@
-using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Pinpoint;
 
-namespace PinpointAggregator.Grains.Audit;
+namespace PinpointAggregator.Audit.Fold;
 
 /// <summary>
 /// Folds one event into an application's audit state. Counts go through <see cref="ActivityLedger"/>;
 /// successful write calls also update the lifecycle, channel, resource, event-stream and settings
 /// registers.
 /// </summary>
-internal static class ApplicationAuditor
+public static class ApplicationAuditor
 {
-    public static ApplyOutcome Apply(ApplicationAudit audit, Dictionary<string, EventStamp> seen, AuditEvent e, int recentLimit)
+    public static ApplyOutcome Apply(ApplicationAuditState audit, Dictionary<string, EventStamp> seen, AuditEvent e, int recentLimit)
     {
         // A delivery of this id that failed (or was a read) never counted as a change, so an addendum that
         // succeeds where its original failed counts once, whichever of the two arrives first.
@@ -23,29 +24,29 @@ internal static class ApplicationAuditor
 
         var change = Change.Of(e);
         var isNew = !countedBefore;
-        switch (e.Resource)
+        switch (e.Target.Resource)
         {
-            case "Application":
+            case PinpointResource.Application:
                 ApplyLifecycle(audit, e, change);
                 break;
-            case "ApplicationSettings":
+            case PinpointResource.ApplicationSettings:
                 audit.Settings.Changes += isNew ? 1 : 0;
                 audit.Settings.LastChange = ChangeRegister.IsLater(audit.Settings.LastChange, change) ? change : audit.Settings.LastChange;
                 break;
-            case "EventStream":
+            case PinpointResource.EventStream:
                 ApplyEventStream(audit.EventStream, e, change);
                 break;
-            case "Channel" when e.Channel is { } channel:
-                ApplyChannel(Entry(audit.Channels, channel, () => new ChannelAudit()), e, change, isNew);
+            case PinpointResource.Channel when e.Target.Channel is { } channel:
+                ApplyChannel(Entry(audit.Channels, channel.ToString(), () => new ChannelState()), e, change, isNew);
                 break;
-            case "Campaign" when e.ResourceId is { } id:
-                ApplyResource(Entry(audit.Campaigns, id, () => new ResourceAudit()), e, change, isNew);
+            case PinpointResource.Campaign when e.Target.ResourceId is { } id:
+                ApplyResource(Entry(audit.Campaigns, id, () => new ResourceState()), e, change, isNew);
                 break;
-            case "Segment" when e.ResourceId is { } id:
-                ApplyResource(Entry(audit.Segments, id, () => new ResourceAudit()), e, change, isNew);
+            case PinpointResource.Segment when e.Target.ResourceId is { } id:
+                ApplyResource(Entry(audit.Segments, id, () => new ResourceState()), e, change, isNew);
                 break;
-            case "ImportJob" when e.ResourceId is { } id:
-                ApplyResource(Entry(audit.ImportJobs, id, () => new ResourceAudit()), e, change, isNew);
+            case PinpointResource.ImportJob when e.Target.ResourceId is { } id:
+                ApplyResource(Entry(audit.ImportJobs, id, () => new ResourceState()), e, change, isNew);
                 break;
         }
 
@@ -57,15 +58,15 @@ internal static class ApplicationAuditor
     /// original and its addendum can differ only in whether CloudTrail redacted the name, and a register that
     /// ignores unnamed deliveries then ends the same whichever arrives first.
     /// </summary>
-    private static void ApplyName(ApplicationAudit audit, AuditEvent e)
+    private static void ApplyName(ApplicationAuditState audit, AuditEvent e)
     {
-        if (e.EventName == "CreateApp" && !e.Failed && e.ApplicationName is { } name && Change.Of(e) is var change && ChangeRegister.IsLater(audit.NamedBy, change))
+        if (e.EventName == "CreateApp" && !e.Failed && e.Details.Name is { } name && Change.Of(e) is var change && ChangeRegister.IsLater(audit.NamedBy, change))
         {
             (audit.Name, audit.NamedBy) = (name, change);
         }
     }
 
-    private static void ApplyLifecycle(ApplicationAudit audit, AuditEvent e, Change change)
+    private static void ApplyLifecycle(ApplicationAuditState audit, AuditEvent e, Change change)
     {
         if (e.EventName == "CreateApp")
         {
@@ -77,11 +78,11 @@ internal static class ApplicationAuditor
         }
     }
 
-    private static void ApplyEventStream(EventStreamAudit stream, AuditEvent e, Change change)
+    private static void ApplyEventStream(EventStreamState stream, AuditEvent e, Change change)
     {
         if (e.EventName == "PutEventStream" && ChangeRegister.IsLater(stream.LastPut, change))
         {
-            (stream.LastPut, stream.DestinationStreamArn) = (change, e.DestinationStreamArn);
+            (stream.LastPut, stream.DestinationStreamArn) = (change, e.Details.DestinationStreamArn);
         }
         else if (e.EventName == "DeleteEventStream" && ChangeRegister.IsLater(stream.LastDelete, change))
         {
@@ -89,7 +90,7 @@ internal static class ApplicationAuditor
         }
     }
 
-    private static void ApplyChannel(ChannelAudit channel, AuditEvent e, Change change, bool isNew)
+    private static void ApplyChannel(ChannelState channel, AuditEvent e, Change change, bool isNew)
     {
         channel.Changes += isNew ? 1 : 0;
         var deleting = e.EventName.StartsWith("Delete", StringComparison.Ordinal);
@@ -101,13 +102,13 @@ internal static class ApplicationAuditor
         channel.LastChange = ChangeRegister.IsLater(channel.LastChange, change) ? change : channel.LastChange;
 
         // Enabled is what the latest call that said something about it said; a delete says false.
-        if ((deleting || e.Enabled is not null) && ChangeRegister.IsLater(channel.EnabledBy, change))
+        if ((deleting || e.Details.Enabled is not null) && ChangeRegister.IsLater(channel.EnabledBy, change))
         {
-            (channel.Enabled, channel.EnabledBy) = (!deleting && e.Enabled!.Value, change);
+            (channel.Enabled, channel.EnabledBy) = (!deleting && e.Details.Enabled!.Value, change);
         }
     }
 
-    private static void ApplyResource(ResourceAudit resource, AuditEvent e, Change change, bool isNew)
+    private static void ApplyResource(ResourceState resource, AuditEvent e, Change change, bool isNew)
     {
         if (e.EventName.StartsWith("Create", StringComparison.Ordinal))
         {
@@ -123,7 +124,7 @@ internal static class ApplicationAuditor
             resource.LastUpdate = ChangeRegister.IsLater(resource.LastUpdate, change) ? change : resource.LastUpdate;
         }
 
-        if (e.Version is { } version && (resource.Version is null || version > resource.Version))
+        if (e.Details.Version is { } version && (resource.Version is null || version > resource.Version))
         {
             resource.Version = version;
         }

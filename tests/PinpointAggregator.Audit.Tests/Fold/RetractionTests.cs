@@ -1,20 +1,20 @@
-using PinpointAggregator.Abstractions.Contracts;
-using PinpointAggregator.Grains.Audit;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
 /// <summary>Taking back an event counted at a grain because its superseding delivery was counted elsewhere.</summary>
 public sealed class RetractionTests
 {
-    private static readonly AuditEvent Original = Write("orig", 5, "CreateApp", "Application") with { ApplicationId = null, ErrorCode = null };
+    private static readonly TestEvent Original = Write("orig", 5, "CreateApp", "Application") with { ApplicationId = null, ErrorCode = null };
 
     private static readonly Retraction ByAddendum = new("orig", Original.At, "add", IsAddendum: true);
 
     [Fact]
     public void Retract_TakesBackEveryCount_AndTheRecentEntry()
     {
-        var (counts, seen) = (new ActivityCounts(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
+        var (counts, seen) = (new ActivityState(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
         ActivityLedger.Record(counts, seen, Original, 10);
 
         Assert.True(ActivityLedger.Retract(counts, seen, ByAddendum));
@@ -28,7 +28,7 @@ public sealed class RetractionTests
     [Fact]
     public void OriginalArrivingAfterItsRetraction_CountsNowhere()
     {
-        var (counts, seen) = (new ActivityCounts(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
+        var (counts, seen) = (new ActivityState(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
         ActivityLedger.Retract(counts, seen, ByAddendum);
 
         Assert.Equal(ApplyOutcome.Duplicate, ActivityLedger.Record(counts, seen, Original, 10));
@@ -40,7 +40,7 @@ public sealed class RetractionTests
     [Fact]
     public void Retract_IsIdempotent()
     {
-        var (counts, seen) = (new ActivityCounts(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
+        var (counts, seen) = (new ActivityState(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
         ActivityLedger.Record(counts, seen, Original, 10);
         ActivityLedger.Retract(counts, seen, ByAddendum);
 
@@ -52,7 +52,7 @@ public sealed class RetractionTests
     [Fact]
     public void Retract_ByADeliveryThatDoesNotSupersedeWhatIsKept_ChangesNothing()
     {
-        var (counts, seen) = (new ActivityCounts(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
+        var (counts, seen) = (new ActivityState(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
         var addendumKeptHere = AddendumOf(Original, "add2");
         ActivityLedger.Record(counts, seen, addendumKeptHere, 10);
 
@@ -64,7 +64,7 @@ public sealed class RetractionTests
     [Fact]
     public void ALaterDeliveryRoutedHereAfterARetraction_CountsOnce()
     {
-        var (counts, seen) = (new ActivityCounts(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
+        var (counts, seen) = (new ActivityState(), new Dictionary<string, EventStamp>(StringComparer.Ordinal));
         ActivityLedger.Record(counts, seen, Original, 10);
         ActivityLedger.Retract(counts, seen, ByAddendum);
 

@@ -1,7 +1,8 @@
-using PinpointAggregator.Grains.Audit;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
 public sealed class EventStampTests
 {

@@ -1,7 +1,7 @@
-namespace PinpointAggregator.Grains.Audit;
+namespace PinpointAggregator.Audit.Fold;
 
 /// <summary>What applying one event did.</summary>
-internal enum ApplyOutcome
+public enum ApplyOutcome
 {
     /// <summary>The event's id was seen before and the new delivery does not supersede it.</summary>
     Duplicate,

@@ -1,8 +1,8 @@
-using PinpointAggregator.Abstractions.Contracts;
-using PinpointAggregator.Grains.Audit;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
 public sealed class AddendumTests
 {
@@ -75,7 +75,7 @@ public sealed class AddendumTests
         }
     }
 
-    private static void AssertCountsTheAddendumOnce(ActivityCounts activity)
+    private static void AssertCountsTheAddendumOnce(ActivityState activity)
     {
         Assert.Equal(1, activity.Events);
         Assert.Equal(1, activity.Reads);

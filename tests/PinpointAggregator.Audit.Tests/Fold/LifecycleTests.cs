@@ -1,14 +1,15 @@
-using PinpointAggregator.Abstractions.Contracts;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
 public sealed class LifecycleTests
 {
-    private static AuditEvent CreateApp(string id, int minute, string? name) =>
+    private static TestEvent CreateApp(string id, int minute, string? name) =>
         Write(id, minute, "CreateApp", "Application", "app1") with { ApplicationName = name };
 
-    private static AuditEvent DeleteApp(string id, int minute) => Write(id, minute, "DeleteApp", "Application", "app1");
+    private static TestEvent DeleteApp(string id, int minute) => Write(id, minute, "DeleteApp", "Application", "app1");
 
     [Fact]
     public void CreateAndDelete_EarliestCreateAndLatestDeleteWin_InEveryOrder()

@@ -1,17 +1,18 @@
-using PinpointAggregator.Abstractions.Contracts;
-using static PinpointAggregator.Grains.Tests.Audit.AuditEvents;
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
 
-namespace PinpointAggregator.Grains.Tests.Audit;
+namespace PinpointAggregator.Audit.Tests.Fold;
 
 public sealed class EventStreamTests
 {
     private const string StreamA = "arn:aws:kinesis:us-east-1:111122223333:stream/a";
     private const string StreamB = "arn:aws:kinesis:us-east-1:111122223333:stream/b";
 
-    private static AuditEvent Put(string id, int minute, string destination) =>
+    private static TestEvent Put(string id, int minute, string destination) =>
         Write(id, minute, "PutEventStream", "EventStream") with { DestinationStreamArn = destination };
 
-    private static AuditEvent Delete(string id, int minute) => Write(id, minute, "DeleteEventStream", "EventStream");
+    private static TestEvent Delete(string id, int minute) => Write(id, minute, "DeleteEventStream", "EventStream");
 
     [Fact]
     public void PutThenLaterDelete_IsInactive_InEveryOrder()
@@ -51,6 +52,6 @@ public sealed class EventStreamTests
     [Fact]
     public void NoCalls_IsInactive()
     {
-        Assert.False(new EventStreamAudit().Active);
+        Assert.False(new EventStreamState().Active);
     }
 }
