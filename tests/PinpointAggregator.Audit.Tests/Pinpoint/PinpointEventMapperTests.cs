@@ -12,7 +12,7 @@ public sealed class PinpointEventMapperTests
     [InlineData("UpdateCampaign", ",\"readOnly\":true", false)]
     public void IsWrite_ComesFromReadOnly_ElseFromTheActionName(string name, string readOnly, bool isWrite)
     {
-        var e = Assert.Single(TrailFiles.ReadJson(TrailFiles.Document([TrailFiles.PinpointRecord("e1", name, extra: readOnly)])).Events);
+        var e = Assert.Single(TrailFiles.ReadJson(TrailJson.Document([TrailJson.PinpointRecord("e1", name, extra: readOnly)])).Events);
 
         Assert.Equal(isWrite, e.IsWrite);
     }
@@ -20,10 +20,10 @@ public sealed class PinpointEventMapperTests
     [Fact]
     public void BodyDetails_AreReadFromTheRecordsBytes()
     {
-        var record = TrailFiles.PinpointRecord("e1", "CreateApp", extra: ",\"responseElements\":{\"Arn\":\"arn\",\"Id\":\"app1\",\"Name\":\"orders\"}")
+        var record = TrailJson.PinpointRecord("e1", "CreateApp", extra: ",\"responseElements\":{\"Arn\":\"arn\",\"Id\":\"app1\",\"Name\":\"orders\"}")
             .Replace("\"responseElements\":null,", string.Empty, StringComparison.Ordinal);
 
-        var e = Assert.Single(TrailFiles.ReadJson(TrailFiles.Document([record])).Events);
+        var e = Assert.Single(TrailFiles.ReadJson(TrailJson.Document([record])).Events);
 
         Assert.Equal("orders", e.Details.Name);
     }

@@ -9,7 +9,7 @@ public sealed class TrailFileReaderTests
     [Fact]
     public void Decoys_ThatMentionPinpoint_AreNotKept()
     {
-        var json = TrailFiles.Document([TrailFiles.OtherRecord("k1"), TrailFiles.PinpointRecord("p1"), TrailFiles.OtherRecord("k2")]);
+        var json = TrailJson.Document([TrailJson.OtherRecord("k1"), TrailJson.PinpointRecord("p1"), TrailJson.OtherRecord("k2")]);
 
         var result = TrailFiles.ReadJson(json);
 
@@ -21,7 +21,7 @@ public sealed class TrailFileReaderTests
     [Fact]
     public void EventSources_AreConfiguration_SmsVoiceCanBeAdded()
     {
-        var json = TrailFiles.Document([TrailFiles.PinpointRecord("p1"), TrailFiles.PinpointRecord("s1", "DescribePhoneNumbers", source: "sms-voice.amazonaws.com")]);
+        var json = TrailJson.Document([TrailJson.PinpointRecord("p1"), TrailJson.PinpointRecord("s1", "DescribePhoneNumbers", source: "sms-voice.amazonaws.com")]);
 
         var defaults = TrailFiles.ReadJson(json);
         var both = TrailFiles.ReadJson(json, new TrailReaderOptions { EventSources = ["pinpoint.amazonaws.com", "sms-voice.amazonaws.com"] });
@@ -43,7 +43,7 @@ public sealed class TrailFileReaderTests
     [Fact]
     public void EscapedStrings_AreUnescaped()
     {
-        var json = TrailFiles.Document([TrailFiles.PinpointRecord("p1", extra: ",\"userAgent\":\"a\\\"b\\u00e9\",\"errorCode\":\"AccessDenied\"")]);
+        var json = TrailJson.Document([TrailJson.PinpointRecord("p1", extra: ",\"userAgent\":\"a\\\"b\\u00e9\",\"errorCode\":\"AccessDenied\"")]);
 
         var e = Assert.Single(TrailFiles.ReadJson(json).Events);
 
@@ -67,7 +67,7 @@ public sealed class TrailFileReaderTests
     [Fact]
     public void Addendum_IsRead_AndDeduplicatesUnderTheOriginalId()
     {
-        var json = TrailFiles.Document([TrailFiles.PinpointRecord("new1", extra: ",\"addendum\":{\"reason\":\"UPDATED_DATA\",\"updatedFields\":\"userAgent\",\"originalRequestID\":\"rq\",\"originalEventID\":\"orig1\"}")]);
+        var json = TrailJson.Document([TrailJson.PinpointRecord("new1", extra: ",\"addendum\":{\"reason\":\"UPDATED_DATA\",\"updatedFields\":\"userAgent\",\"originalRequestID\":\"rq\",\"originalEventID\":\"orig1\"}")]);
 
         var e = Assert.Single(TrailFiles.ReadJson(json).Events);
 
@@ -79,9 +79,9 @@ public sealed class TrailFileReaderTests
     public void ManyRecords_AcrossBufferBoundaries_AreAllReadOnce()
     {
         // ~3 MB: records straddle every 128 KiB buffer boundary and the buffer is compacted many times.
-        var records = Enumerable.Range(0, 6000).Select(i => i % 3 == 0 ? TrailFiles.PinpointRecord($"p{i}", extra: $",\"userAgent\":\"{new string('x', i % 700)}ü\"") : TrailFiles.OtherRecord($"o{i}"));
+        var records = Enumerable.Range(0, 6000).Select(i => i % 3 == 0 ? TrailJson.PinpointRecord($"p{i}", extra: $",\"userAgent\":\"{new string('x', i % 700)}ü\"") : TrailJson.OtherRecord($"o{i}"));
 
-        var result = TrailFiles.ReadJson(TrailFiles.Document(records));
+        var result = TrailFiles.ReadJson(TrailJson.Document(records));
 
         Assert.True(result.Succeeded, result.Error?.ToString());
         Assert.Equal(6000, result.RecordsRead);
@@ -92,7 +92,7 @@ public sealed class TrailFileReaderTests
     [Fact]
     public void OtherTopLevelProperties_AreSkipped()
     {
-        var json = "{\"Version\":{\"a\":[1,2,{\"b\":null}]},\"Records\":[" + TrailFiles.PinpointRecord("p1") + "],\"Trailer\":\"x\"}";
+        var json = "{\"Version\":{\"a\":[1,2,{\"b\":null}]},\"Records\":[" + TrailJson.PinpointRecord("p1") + "],\"Trailer\":\"x\"}";
 
         var result = TrailFiles.ReadJson(json);
 
@@ -112,8 +112,8 @@ public sealed class TrailFileReaderTests
     [Fact]
     public void Stats_CountCompressedAndDecompressedBytes()
     {
-        var json = TrailFiles.Document([TrailFiles.PinpointRecord("p1")]);
-        var gz = TrailFiles.Gzip(json);
+        var json = TrailJson.Document([TrailJson.PinpointRecord("p1")]);
+        var gz = TrailJson.Gzip(json);
 
         var result = TrailFiles.Read(gz);
 

@@ -4,16 +4,16 @@ namespace PinpointAggregator.Audit.Tests.Summary;
 
 public sealed class ScanSummaryBuilderTests
 {
-    private static readonly string FileA = TrailFiles.Document([
-        TrailFiles.PinpointRecord("e1", "GetApp", "app1"),
-        TrailFiles.PinpointRecord("e2", "DeleteApp", "app1").Replace("10:00:00", "11:00:00", StringComparison.Ordinal),
-        TrailFiles.PinpointRecord("e3", "GetApps", "app1").Replace("{\"application-id\":\"app1\"}", "{}", StringComparison.Ordinal),
+    private static readonly string FileA = TrailJson.Document([
+        TrailJson.PinpointRecord("e1", "GetApp", "app1"),
+        TrailJson.PinpointRecord("e2", "DeleteApp", "app1").Replace("10:00:00", "11:00:00", StringComparison.Ordinal),
+        TrailJson.PinpointRecord("e3", "GetApps", "app1").Replace("{\"application-id\":\"app1\"}", "{}", StringComparison.Ordinal),
     ]);
 
-    private static readonly string FileB = TrailFiles.Document([
-        TrailFiles.PinpointRecord("e1", "GetApp", "app1"),
-        TrailFiles.PinpointRecord("e4", "GetCampaigns", "app1", extra: ",\"errorCode\":\"AccessDenied\"").Replace("10:00:00", "09:00:00", StringComparison.Ordinal),
-        TrailFiles.PinpointRecord("e5", "GetApp", "app1", extra: ",\"addendum\":{\"reason\":\"UPDATED_DATA\",\"originalEventID\":\"e1\"}"),
+    private static readonly string FileB = TrailJson.Document([
+        TrailJson.PinpointRecord("e1", "GetApp", "app1"),
+        TrailJson.PinpointRecord("e4", "GetCampaigns", "app1", extra: ",\"errorCode\":\"AccessDenied\"").Replace("10:00:00", "09:00:00", StringComparison.Ordinal),
+        TrailJson.PinpointRecord("e5", "GetApp", "app1", extra: ",\"addendum\":{\"reason\":\"UPDATED_DATA\",\"originalEventID\":\"e1\"}"),
     ]);
 
     [Fact]
@@ -34,10 +34,10 @@ public sealed class ScanSummaryBuilderTests
     [Fact]
     public void HostileApplicationIds_CountAsUnresolvedTargetsWithoutAnApplication()
     {
-        var summary = Build(("h", TrailFiles.Document([
-            TrailFiles.PinpointRecord("h1", "GetApp", "x/y", extra: ",\"errorCode\":\"AccessDenied\""),
-            TrailFiles.PinpointRecord("h2", "GetApp", "junk-app-123", extra: ",\"errorCode\":\"NotFoundException\""),
-            TrailFiles.PinpointRecord("h3", "GetApp", "app1"),
+        var summary = Build(("h", TrailJson.Document([
+            TrailJson.PinpointRecord("h1", "GetApp", "x/y", extra: ",\"errorCode\":\"AccessDenied\""),
+            TrailJson.PinpointRecord("h2", "GetApp", "junk-app-123", extra: ",\"errorCode\":\"NotFoundException\""),
+            TrailJson.PinpointRecord("h3", "GetApp", "app1"),
         ])));
 
         Assert.Equal(["app1"], summary.Applications.Keys);

@@ -6,12 +6,12 @@ namespace PinpointAggregator.Trail.Tests.Reading;
 /// <summary>Every bad file gives a typed error, no events, and how far the reader got.</summary>
 public sealed class TrailFileReaderBadFileTests
 {
-    private static readonly string GoodJson = TrailFiles.Document(Enumerable.Range(0, 400).Select(i => TrailFiles.PinpointRecord($"p{i}")));
+    private static readonly string GoodJson = TrailJson.Document(Enumerable.Range(0, 400).Select(i => TrailJson.PinpointRecord($"p{i}")));
 
     [Fact]
     public void TruncatedGzip_IsRejected()
     {
-        var gz = TrailFiles.Gzip(GoodJson);
+        var gz = TrailJson.Gzip(GoodJson);
 
         var result = TrailFiles.Read(gz[..(gz.Length / 2)]);
 
@@ -21,7 +21,7 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void MissingOnlyTheGzipTrailer_IsRejected_ThoughEveryJsonByteDecompresses()
     {
-        var gz = TrailFiles.Gzip(GoodJson);
+        var gz = TrailJson.Gzip(GoodJson);
 
         var result = TrailFiles.Read(gz[..^8]);
 
@@ -32,7 +32,7 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void WrongCrc32InTrailer_IsCorruptGzip()
     {
-        var gz = TrailFiles.Gzip(GoodJson);
+        var gz = TrailJson.Gzip(GoodJson);
         gz[^8] ^= 0xFF;
 
         AssertRejected(TrailFiles.Read(gz), TrailFileErrorKind.CorruptGzip);
@@ -41,7 +41,7 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void PartOfTheTrailerMissing_IsTruncatedGzip()
     {
-        var gz = TrailFiles.Gzip(GoodJson);
+        var gz = TrailJson.Gzip(GoodJson);
 
         AssertRejected(TrailFiles.Read(gz[..^3]), TrailFileErrorKind.TruncatedGzip);
     }
@@ -61,10 +61,10 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void InvalidJson_IsRejected_WithRecordsReadBeforeTheError()
     {
-        var records = Enumerable.Range(0, 10).Select(i => TrailFiles.PinpointRecord($"p{i}")).ToList();
+        var records = Enumerable.Range(0, 10).Select(i => TrailJson.PinpointRecord($"p{i}")).ToList();
         records[7] = records[7].Replace("\"eventName\":", "\"eventName\"", StringComparison.Ordinal);
 
-        var result = TrailFiles.ReadJson(TrailFiles.Document(records));
+        var result = TrailFiles.ReadJson(TrailJson.Document(records));
 
         AssertRejected(result, TrailFileErrorKind.InvalidJson);
         Assert.Equal(7, result.Error!.RecordsReadBeforeError);
@@ -96,13 +96,13 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void RecordThatIsNotAnObject_IsInvalidRecord()
     {
-        AssertRejected(TrailFiles.ReadJson("{\"Records\":[" + TrailFiles.PinpointRecord("p1") + ",42]}"), TrailFileErrorKind.InvalidRecord);
+        AssertRejected(TrailFiles.ReadJson("{\"Records\":[" + TrailJson.PinpointRecord("p1") + ",42]}"), TrailFileErrorKind.InvalidRecord);
     }
 
     [Fact]
     public void KeptRecordWithoutEventId_IsInvalidRecord()
     {
-        var json = TrailFiles.Document([TrailFiles.PinpointRecord("p1").Replace("\"eventID\"", "\"eventId\"", StringComparison.Ordinal)]);
+        var json = TrailJson.Document([TrailJson.PinpointRecord("p1").Replace("\"eventID\"", "\"eventId\"", StringComparison.Ordinal)]);
 
         var result = TrailFiles.ReadJson(json);
 
@@ -115,7 +115,7 @@ public sealed class TrailFileReaderBadFileTests
     {
         // 200,000 identical small records: about 70 MB of JSON that gzip shrinks a thousandfold.
         // Every record is under the record cap, so only the decompressed-size cap can stop it.
-        var bomb = TrailFiles.Gzip(TrailFiles.Document(Enumerable.Repeat(TrailFiles.OtherRecord("same"), 200_000)));
+        var bomb = TrailJson.Gzip(TrailJson.Document(Enumerable.Repeat(TrailJson.OtherRecord("same"), 200_000)));
         var options = new TrailReaderOptions { MaxDecompressedBytes = 4 * 1024 * 1024 };
 
         var result = TrailFiles.Read(bomb, options);
@@ -128,8 +128,8 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void SingleHugeRecord_IsRejected_AndTheBufferStaysBounded()
     {
-        var huge = TrailFiles.PinpointRecord("big", extra: $",\"userAgent\":\"{new string('a', 3 * 1024 * 1024)}\"");
-        var json = TrailFiles.Document([TrailFiles.PinpointRecord("p1"), huge, TrailFiles.PinpointRecord("p2")]);
+        var huge = TrailJson.PinpointRecord("big", extra: $",\"userAgent\":\"{new string('a', 3 * 1024 * 1024)}\"");
+        var json = TrailJson.Document([TrailJson.PinpointRecord("p1"), huge, TrailJson.PinpointRecord("p2")]);
         var options = new TrailReaderOptions { MaxRecordBytes = 256 * 1024 };
 
         var result = TrailFiles.ReadJson(json, options);
@@ -142,9 +142,9 @@ public sealed class TrailFileReaderBadFileTests
     [Fact]
     public void LargeRecord_UnderTheCap_IsRead()
     {
-        var large = TrailFiles.PinpointRecord("big", extra: $",\"userAgent\":\"{new string('a', 600 * 1024)}\"");
+        var large = TrailJson.PinpointRecord("big", extra: $",\"userAgent\":\"{new string('a', 600 * 1024)}\"");
 
-        var result = TrailFiles.ReadJson(TrailFiles.Document([TrailFiles.PinpointRecord("p1"), large]));
+        var result = TrailFiles.ReadJson(TrailJson.Document([TrailJson.PinpointRecord("p1"), large]));
 
         Assert.True(result.Succeeded, result.Error?.ToString());
         Assert.Equal(600 * 1024, result.Events[1].UserAgent!.Length);
@@ -157,7 +157,7 @@ public sealed class TrailFileReaderBadFileTests
         var at = Array.IndexOf(bytes, (byte)'1', bytes.Length / 2);
         bytes[at] = 0xFF;
 
-        AssertRejected(TrailFiles.Read(TrailFiles.Gzip(bytes)), TrailFileErrorKind.InvalidUtf8);
+        AssertRejected(TrailFiles.Read(TrailJson.Gzip(bytes)), TrailFileErrorKind.InvalidUtf8);
     }
 
     [Fact]
@@ -166,13 +166,13 @@ public sealed class TrailFileReaderBadFileTests
         var bytes = Encoding.UTF8.GetBytes("{\"Records\":[]}  ");
         bytes[^1] = 0xE2; // the lead byte of a three-byte sequence, and nothing after it
 
-        AssertRejected(TrailFiles.Read(TrailFiles.Gzip(bytes)), TrailFileErrorKind.InvalidUtf8);
+        AssertRejected(TrailFiles.Read(TrailJson.Gzip(bytes)), TrailFileErrorKind.InvalidUtf8);
     }
 
     [Fact]
     public void SourceThatFailsToRead_IsATransientError()
     {
-        var result = new TrailFileReader<ProbeEvent>(ProbeEvent.Mapper).Read(new FailingStream(TrailFiles.Gzip(GoodJson)));
+        var result = new TrailFileReader<ProbeEvent>(ProbeEvent.Mapper).Read(new FailingStream(TrailJson.Gzip(GoodJson)));
 
         AssertRejected(result, TrailFileErrorKind.SourceReadFailed);
         Assert.True(result.Error!.IsTransient);
