@@ -1,67 +1,67 @@
 namespace PinpointAggregator.Abstractions.Contracts;
 
 /// <summary>The state of one trail prefix's polling, for operators.</summary>
-[GenerateSerializer, Alias("pa.PrefixStatus")]
-public sealed class PrefixStatus
+[GenerateSerializer, Immutable, Alias("pa.PrefixStatus")]
+public sealed record PrefixStatus
 {
-    [Id(0)] public string Key { get; set; } = string.Empty;
+    [Id(0)] public string Key { get; init; } = string.Empty;
 
     /// <summary>The first poll after start (the backfill) has listed everything and finished its files.</summary>
-    [Id(1)] public bool CaughtUp { get; set; }
+    [Id(1)] public bool CaughtUp { get; init; }
 
-    [Id(2)] public DateTime? LastPollAt { get; set; }
+    [Id(2)] public DateTime? LastPollAt { get; init; }
 
-    [Id(3)] public DateTime? NextPollAt { get; set; }
+    [Id(3)] public DateTime? NextPollAt { get; init; }
 
     /// <summary>The current polling interval; it grows while the prefix is quiet.</summary>
-    [Id(4)] public TimeSpan Interval { get; set; }
+    [Id(4)] public TimeSpan Interval { get; init; }
 
-    [Id(5)] public string? NewestKey { get; set; }
+    [Id(5)] public string? NewestKey { get; init; }
 
     /// <summary>The newest Pinpoint event read: when the trail last showed Pinpoint activity, not how current ingestion is.</summary>
-    [Id(6)] public DateTime? NewestEventAt { get; set; }
+    [Id(6)] public DateTime? NewestEventAt { get; init; }
 
     /// <summary>
     /// Ingestion lag: now minus <see cref="ReadThrough"/>, when the status was taken. Grows when polls fail,
     /// files wait for a retry, or a backfill is still running; near the poll interval when all is well.
     /// </summary>
-    [Id(7)] public TimeSpan? Lag { get; set; }
+    [Id(7)] public TimeSpan? Lag { get; init; }
 
-    [Id(8)] public PrefixCounters Counters { get; set; } = new();
+    [Id(8)] public PrefixCounters Counters { get; init; } = new();
 
     /// <summary>Files waiting to be retried after transient errors.</summary>
-    [Id(9)] public int PendingRetries { get; set; }
+    [Id(9)] public int PendingRetries { get; init; }
 
     /// <summary>
     /// The most recent quarantined files (bounded); <see cref="PrefixCounters.FilesQuarantined"/> counts all,
     /// and every one stays listable in the prefix's quarantine log (<c>QuarantineLog.ListAsync</c>).
     /// </summary>
-    [Id(10)] public List<QuarantinedFile> Quarantined { get; init; } = [];
+    [Id(10)] public IReadOnlyList<QuarantinedFile> Quarantined { get; init; } = [];
 
-    [Id(11)] public string? LastError { get; set; }
+    [Id(11)] public string? LastError { get; init; }
 
-    [Id(12)] public int ConsecutiveFailures { get; set; }
+    [Id(12)] public int ConsecutiveFailures { get; init; }
 
     /// <summary>Applications this prefix has delivered events for.</summary>
-    [Id(13)] public List<string> Applications { get; init; } = [];
+    [Id(13)] public IReadOnlyList<string> Applications { get; init; } = [];
 
-    [Id(14)] public DateTime BackfillFrom { get; set; }
+    [Id(14)] public DateTime BackfillFrom { get; init; }
 
     /// <summary>Every file listed before this time has been read or quarantined (none waits for a retry).</summary>
-    [Id(15)] public DateTime? ReadThrough { get; set; }
+    [Id(15)] public DateTime? ReadThrough { get; init; }
 
     /// <summary>Files waiting for a retry, oldest failure first.</summary>
-    [Id(16)] public List<RetryingFile> Retrying { get; init; } = [];
+    [Id(16)] public IReadOnlyList<RetryingFile> Retrying { get; init; } = [];
 
     /// <summary>Of <see cref="Retrying"/>, those failing for longer than <c>Ingestion:StuckFileAfter</c>.</summary>
-    [Id(17)] public int StuckFiles { get; set; }
+    [Id(17)] public int StuckFiles { get; init; }
 
     /// <summary>The most recent batches of events set aside (bounded); <see cref="PrefixCounters.EventsSetAside"/> counts all.</summary>
-    [Id(18)] public List<SetAsideEvents> SetAside { get; init; } = [];
+    [Id(18)] public IReadOnlyList<SetAsideEvents> SetAside { get; init; } = [];
 
     /// <summary>Deliveries to grains that failed and wait for the next poll (the files are done).</summary>
-    [Id(19)] public int UndeliveredBatches { get; set; }
+    [Id(19)] public int UndeliveredBatches { get; init; }
 
     /// <summary>The most recent future-dated keys (bounded); <see cref="PrefixCounters.FutureDatedKeys"/> counts all.</summary>
-    [Id(20)] public List<FutureDatedKey> FutureDatedKeys { get; init; } = [];
+    [Id(20)] public IReadOnlyList<FutureDatedKey> FutureDatedKeys { get; init; } = [];
 }

@@ -97,9 +97,10 @@ public sealed class IngestionOptions
     public TimeSpan StuckFileAfter { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Polls on which a failed delivery of events to one grain is retried before its events are set aside
-    /// with the reason (the files are done either way, so one failing application never holds back its
-    /// prefix). Default 5.
+    /// Failed deliveries of events to one grain before its events are set aside with the reason, provided
+    /// they span at least <see cref="StuckFileAfter"/> (so a silo restart never sets events aside); errors
+    /// that can never succeed are set aside at once. The files are done either way, so one failing
+    /// application never holds back its prefix. Default 5.
     /// </summary>
     public int DeliveryAttempts { get; set; } = 5;
 }

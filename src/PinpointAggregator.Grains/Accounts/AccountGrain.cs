@@ -92,9 +92,24 @@ public sealed partial class AccountGrain(
 
     public Task<AccountStatus> GetStatusAsync()
     {
-        var status = new AccountStatus { Account = Account, Health = state.State.Health, AccountLevel = state.State.AccountLevel.ToContract() };
-        status.Locations.AddRange(state.State.Locations);
-        status.Prefixes.AddRange(state.State.Prefixes.Order(StringComparer.Ordinal));
+        var health = state.State.Health;
+        var status = new AccountStatus
+        {
+            Account = Account,
+            Health = new AccountHealth
+            {
+                LastSuccessAt = health.LastSuccessAt,
+                LastFailureAt = health.LastFailureAt,
+                LastErrorCode = health.LastErrorCode,
+                LastErrorMessage = health.LastErrorMessage,
+                ConsecutiveFailures = health.ConsecutiveFailures,
+                NextAttemptAt = health.NextAttemptAt,
+                RoleArn = health.RoleArn,
+            },
+            AccountLevel = state.State.AccountLevel.ToContract(),
+            Locations = [.. state.State.Locations],
+            Prefixes = [.. state.State.Prefixes.Order(StringComparer.Ordinal)],
+        };
         return Task.FromResult(status);
     }
 

@@ -8,7 +8,7 @@ namespace PinpointAggregator.Grains.Accounts;
 [GenerateSerializer, Alias("pa.AccountState")]
 public sealed class AccountState
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
 
@@ -16,7 +16,7 @@ public sealed class AccountState
 
     [Id(2)] public HashSet<string> Prefixes { get; init; } = new(StringComparer.Ordinal);
 
-    [Id(3)] public AccountHealth Health { get; init; } = new();
+    [Id(3)] public AccountHealthState Health { get; init; } = new();
 
     [Id(4)] public ActivityState AccountLevel { get; init; } = new();
 

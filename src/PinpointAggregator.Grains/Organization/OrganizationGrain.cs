@@ -62,10 +62,13 @@ public sealed partial class OrganizationGrain(
 
     public Task<OrganizationStatus> GetStatusAsync()
     {
-        var status = new OrganizationStatus { LastDiscoveryAt = state.State.LastDiscoveryAt, LastError = state.State.LastError };
-        status.Accounts.AddRange(state.State.Accounts.Order(StringComparer.Ordinal));
-        status.ExcludedAccounts.AddRange(_options.ExcludedAccounts);
-        return Task.FromResult(status);
+        return Task.FromResult(new OrganizationStatus
+        {
+            LastDiscoveryAt = state.State.LastDiscoveryAt,
+            LastError = state.State.LastError,
+            Accounts = [.. state.State.Accounts.Order(StringComparer.Ordinal)],
+            ExcludedAccounts = [.. _options.ExcludedAccounts],
+        });
     }
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)

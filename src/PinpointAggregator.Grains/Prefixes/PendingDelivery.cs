@@ -5,9 +5,9 @@ using PinpointAggregator.Audit.Fold;
 namespace PinpointAggregator.Grains.Prefixes;
 
 /// <summary>
-/// Events for one grain whose delivery failed. Their files are done; the delivery is retried on the next
-/// polls and set aside after <c>Ingestion:DeliveryAttempts</c>, so one failing application never holds
-/// back the prefix.
+/// Events for one grain whose delivery failed. Their files are done, so one failing application never holds
+/// back the prefix; the delivery is retried on the next polls and set aside only when it can never succeed,
+/// or after <c>Ingestion:DeliveryAttempts</c> failures spread over at least <c>Ingestion:StuckFileAfter</c>.
 /// </summary>
 [GenerateSerializer, Alias("pa.PendingDelivery")]
 public sealed class PendingDelivery
@@ -22,6 +22,8 @@ public sealed class PendingDelivery
     [Id(3)] public int Attempts { get; set; }
 
     [Id(4)] public string LastError { get; set; } = string.Empty;
+
+    [Id(5)] public DateTime? FirstFailedAt { get; set; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public EventBatch Batch => new(Events, Retractions);

@@ -63,14 +63,18 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
     }
 
     /// <summary>
-    /// Records a failed delivery: it waits for the next poll, or is set aside when it can never succeed or
-    /// has failed <see cref="IngestionOptions.DeliveryAttempts"/> times. Returns what was set aside.
+    /// Records a failed delivery: it waits for the next poll, or is set aside when it can never succeed, or
+    /// has failed <see cref="IngestionOptions.DeliveryAttempts"/> times over at least
+    /// <see cref="IngestionOptions.StuckFileAfter"/> — a silo restarting or a cluster briefly degraded fails
+    /// many polls in a row, and must cost no event. Returns what was set aside.
     /// </summary>
     public SetAsideEvents? DeliveryFailed(PendingDelivery delivery, string error, bool permanent, DateTime now)
     {
         delivery.Attempts++;
         delivery.LastError = error;
-        if (!permanent && delivery.Attempts < options.DeliveryAttempts)
+        delivery.FirstFailedAt ??= now;
+        var givenUp = delivery.Attempts >= options.DeliveryAttempts && now - delivery.FirstFailedAt >= options.StuckFileAfter;
+        if (!permanent && !givenUp)
         {
             if (!state.Undelivered.Contains(delivery))
             {

@@ -11,7 +11,7 @@ internal static class PrefixStatusView
     {
         var state = ledger.State;
         var counters = state.Counters;
-        var status = new PrefixStatus
+        return new PrefixStatus
         {
             Key = key.Format(),
             CaughtUp = state.CaughtUp,
@@ -28,6 +28,13 @@ internal static class PrefixStatusView
             UndeliveredBatches = state.Undelivered.Count,
             LastError = state.LastError,
             ConsecutiveFailures = state.ConsecutiveFailures,
+            Quarantined = [.. state.Quarantined],
+            Applications = [.. state.Applications.Order(StringComparer.Ordinal)],
+            Retrying = [.. state.Retry
+                .OrderBy(p => p.Value.FirstFailedAt).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new RetryingFile(p.Key, p.Value.Attempts, p.Value.FirstFailedAt, p.Value.NextAttemptAt, p.Value.LastError, now - p.Value.FirstFailedAt >= options.StuckFileAfter))],
+            SetAside = [.. state.SetAside],
+            FutureDatedKeys = [.. state.FutureDatedKeys],
             Counters = new PrefixCounters
             {
                 FilesRead = counters.FilesRead,
@@ -37,19 +44,11 @@ internal static class PrefixStatusView
                 CompressedBytes = counters.CompressedBytes,
                 DecompressedBytes = counters.DecompressedBytes,
                 Polls = counters.Polls,
-                Requests = new(counters.Requests, StringComparer.Ordinal),
+                Requests = new Dictionary<string, long>(counters.Requests, StringComparer.Ordinal),
                 FutureDatedKeys = counters.FutureDatedKeys,
                 DuplicatesDropped = counters.DuplicatesDropped,
                 EventsSetAside = counters.EventsSetAside,
             },
         };
-        status.Quarantined.AddRange(state.Quarantined);
-        status.Applications.AddRange(state.Applications.Order(StringComparer.Ordinal));
-        status.Retrying.AddRange(state.Retry
-            .OrderBy(p => p.Value.FirstFailedAt).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new RetryingFile(p.Key, p.Value.Attempts, p.Value.FirstFailedAt, p.Value.NextAttemptAt, p.Value.LastError, now - p.Value.FirstFailedAt >= options.StuckFileAfter)));
-        status.SetAside.AddRange(state.SetAside);
-        status.FutureDatedKeys.AddRange(state.FutureDatedKeys);
-        return status;
     }
 }

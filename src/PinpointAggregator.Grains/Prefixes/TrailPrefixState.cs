@@ -11,7 +11,7 @@ namespace PinpointAggregator.Grains.Prefixes;
 [GenerateSerializer, Alias("pa.TrailPrefixState")]
 public sealed class TrailPrefixState
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
 
@@ -35,7 +35,7 @@ public sealed class TrailPrefixState
     /// <summary>The most recent quarantined files (bounded); every one is in the quarantine log.</summary>
     [Id(8)] public List<QuarantinedFile> Quarantined { get; init; } = [];
 
-    [Id(9)] public PrefixCounters Counters { get; init; } = new();
+    [Id(9)] public PrefixCountersState Counters { get; init; } = new();
 
     [Id(10)] public HashSet<string> Applications { get; init; } = new(StringComparer.Ordinal);
 

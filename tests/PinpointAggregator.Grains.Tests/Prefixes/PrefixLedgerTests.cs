@@ -76,12 +76,27 @@ public sealed class PrefixLedgerTests
         Assert.Null(ledger.DeliveryFailed(delivery, "TimeoutException: no answer", permanent: false, Now));
         Assert.Null(ledger.DeliveryFailed(delivery, "TimeoutException: no answer", permanent: false, Now));
         Assert.Equal([delivery], _state.Undelivered);
-        var setAside = ledger.DeliveryFailed(delivery, "TimeoutException: no answer", permanent: false, Now);
+        var setAside = ledger.DeliveryFailed(delivery, "TimeoutException: no answer", permanent: false, Now + _options.StuckFileAfter);
 
         Assert.Equal(("app1", 2, "TimeoutException: no answer"), (setAside!.Target, setAside.Events, setAside.Reason));
         Assert.Empty(_state.Undelivered);
         Assert.Equal(2, _state.Counters.EventsSetAside);
         Assert.Empty(_state.Routes); // a re-read delivers them again
+    }
+
+    [Fact]
+    public void ManyQuickFailures_AsWhileASiloRestarts_NeverSetEventsAside()
+    {
+        var ledger = Ledger;
+        var delivery = new PendingDelivery { Target = "app1", Events = [Read("e1", 1)] };
+
+        for (var poll = 0; poll < 50; poll++)
+        {
+            Assert.Null(ledger.DeliveryFailed(delivery, "SiloUnavailableException: gone", permanent: false, Now.AddSeconds(poll)));
+        }
+
+        Assert.Equal([delivery], _state.Undelivered);
+        Assert.Equal(0, _state.Counters.EventsSetAside);
     }
 
     [Fact]
