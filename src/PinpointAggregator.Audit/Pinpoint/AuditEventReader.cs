@@ -7,4 +7,7 @@ namespace PinpointAggregator.Audit.Pinpoint;
 public static class AuditEventReader
 {
     public static TrailFileReader<AuditEvent> Create(TrailReaderOptions? options = null) => new(PinpointEventMapper.Instance, options);
+
+    /// <summary>A reader for summaries only: events without their raw request and response JSON.</summary>
+    public static TrailFileReader<AuditEvent> ForSummaries(TrailReaderOptions? options = null) => new(PinpointEventMapper.WithoutBodies, options);
 }

@@ -9,9 +9,17 @@ namespace PinpointAggregator.Audit.Pinpoint;
 /// Builds an <see cref="AuditEvent"/> from a kept record while its bytes are in the reader's buffer: the
 /// target, the write flag and the body details are resolved here, once, on bytes.
 /// </summary>
-public sealed class PinpointEventMapper : IRecordMapper<AuditEvent>
+/// <param name="keepRawBodies">
+/// Whether to keep <c>requestParameters</c> and <c>responseElements</c> as JSON text on the event (the service
+/// stores them; the offline scan, which only summarizes, does not, and saves their memory).
+/// </param>
+public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapper<AuditEvent>
 {
+    /// <summary>The mapper that keeps the raw bodies.</summary>
     public static PinpointEventMapper Instance { get; } = new();
+
+    /// <summary>The mapper for summaries only: the raw bodies are read for their meaning, not kept.</summary>
+    public static PinpointEventMapper WithoutBodies { get; } = new(keepRawBodies: false);
 
     private static readonly string[] ReadPrefixes = ["Get", "List", "Describe"];
 
@@ -49,8 +57,8 @@ public sealed class PinpointEventMapper : IRecordMapper<AuditEvent>
             ErrorMessage = record.Text(RecordField.ErrorMessage),
             RequestId = record.Text(RecordField.RequestId),
             Addendum = record.Addendum(),
-            RequestParametersJson = request.IsEmpty ? null : Encoding.UTF8.GetString(request),
-            ResponseElementsJson = response.IsEmpty ? null : Encoding.UTF8.GetString(response),
+            RequestParametersJson = !keepRawBodies || request.IsEmpty ? null : Encoding.UTF8.GetString(request),
+            ResponseElementsJson = !keepRawBodies || response.IsEmpty ? null : Encoding.UTF8.GetString(response),
             Target = target,
             Details = PinpointDetails.Of(name, target.Resource, errorCode is not null, request, response),
         };

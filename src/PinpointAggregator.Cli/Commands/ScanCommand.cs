@@ -45,7 +45,7 @@ internal static class ScanCommand
         try
         {
             files = LocalTrailFiles.Find(paths);
-            reader = AuditEventReader.Create(options);
+            reader = AuditEventReader.ForSummaries(options);
         }
         catch (Exception e) when (e is FileNotFoundException or ArgumentException)
         {

@@ -6,7 +6,7 @@ namespace PinpointAggregator.Trail.Reading;
 /// <summary>Reduces a record's <c>userIdentity</c> object to a <see cref="CallerIdentity"/>.</summary>
 internal static class CallerIdentityReader
 {
-    private static readonly string[] Names = ["type", "arn", "accountId", "principalId", "userName", "invokedBy"];
+    private static readonly JsonObjectStrings Names = new("type", "arn", "accountId", "principalId", "userName", "invokedBy");
 
     public static CallerIdentity Read(ReadOnlySpan<byte> json)
     {
@@ -15,7 +15,7 @@ internal static class CallerIdentityReader
             return CallerIdentity.Unknown;
         }
 
-        var values = JsonObjectStrings.Read(json, Names);
+        var values = Names.Read(json);
         return new CallerIdentity(values[0], values[1], values[2], values[3], values[4], SessionIssuerArn(json), values[5]);
     }
 

@@ -1,18 +1,30 @@
+using System.Text;
 using System.Text.Json;
 
 namespace PinpointAggregator.Trail.Reading;
 
 /// <summary>Reads named top-level string properties of one small JSON object in a single pass.</summary>
-internal static class JsonObjectStrings
+/// <remarks>
+/// Runs for every kept record (the caller, the addendum), so names are matched on their UTF-8 bytes and only
+/// the values asked for become strings.
+/// </remarks>
+internal sealed class JsonObjectStrings
 {
-    public static string?[] Read(ReadOnlySpan<byte> json, string[] names)
+    private readonly byte[][] _names;
+
+    public JsonObjectStrings(params string[] names)
     {
-        var values = new string?[names.Length];
+        _names = [.. names.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    public string?[] Read(ReadOnlySpan<byte> json)
+    {
+        var values = new string?[_names.Length];
         var reader = new Utf8JsonReader(json);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var index = Array.IndexOf(names, reader.GetString());
+            var index = IndexOf(ref reader);
             reader.Read();
             if (index >= 0 && reader.TokenType == JsonTokenType.String)
             {
@@ -25,5 +37,18 @@ internal static class JsonObjectStrings
         }
 
         return values;
+    }
+
+    private int IndexOf(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (reader.ValueTextEquals(_names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -9,6 +9,8 @@ namespace PinpointAggregator.Trail.Reading;
 /// </summary>
 public readonly ref struct TrailRecord
 {
+    private static readonly JsonObjectStrings AddendumFields = new("reason", "updatedFields", "originalRequestID", "originalEventID");
+
     private readonly ReadOnlySpan<byte> _data;
     private readonly RecordSlots _slots;
 
@@ -61,7 +63,7 @@ public readonly ref struct TrailRecord
             return null;
         }
 
-        var values = JsonObjectStrings.Read(json, ["reason", "updatedFields", "originalRequestID", "originalEventID"]);
+        var values = AddendumFields.Read(json);
         return new EventAddendum(values[0], values[1], values[2], values[3]);
     }
 
