@@ -72,7 +72,8 @@ public sealed class TrailFileFetcher(TrailFileReader<AuditEvent> reader, Ingesti
             TrailReadResult<AuditEvent> result;
             using (var guarded = new SizeLimitedStream(content, options.MaxObjectBytes, cancellationToken))
             {
-                result = reader.Read(guarded);
+                // Asynchronous: a download waiting on the network holds no thread the silo could schedule on.
+                result = await reader.ReadAsync(guarded, cancellationToken).ConfigureAwait(false);
                 if (guarded.LimitExceeded)
                 {
                     return FileOutcome.Quarantine(

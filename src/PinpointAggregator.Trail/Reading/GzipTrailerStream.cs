@@ -43,11 +43,30 @@ internal sealed class GzipTrailerStream(Stream source) : Stream
         return n;
     }
 
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        Remember(buffer.Span[..n]);
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
     /// <summary>Reads whatever the decompressor left unread, so the true last 8 bytes are known.</summary>
     public void DrainToEnd()
     {
         Span<byte> scratch = stackalloc byte[4096];
         while (Read(scratch) > 0)
+        {
+        }
+    }
+
+    /// <summary><see cref="DrainToEnd"/> without blocking a thread on the source.</summary>
+    public async ValueTask DrainToEndAsync(CancellationToken cancellationToken)
+    {
+        var scratch = new byte[4096];
+        while (await ReadAsync(scratch, cancellationToken).ConfigureAwait(false) > 0)
         {
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text.Json;
@@ -35,9 +36,30 @@ public sealed class TrailFileReader<T>
     }
 
     /// <summary>Reads a whole gzip file from <paramref name="compressed"/> (which stays open).</summary>
+    /// <remarks>For a source already in memory or on a local disk; a network source wants <see cref="ReadAsync"/>.</remarks>
     public TrailReadResult<T> Read(Stream compressed)
     {
         ArgumentNullException.ThrowIfNull(compressed);
+        var reading = ReadCoreAsync(compressed, synchronous: true, CancellationToken.None);
+
+        // With synchronous reads the core never yields, so this is complete: no thread waits on another.
+        Debug.Assert(reading.IsCompleted, "a synchronous read completed synchronously");
+        return reading.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Reads a whole gzip file from <paramref name="compressed"/> (which stays open) without blocking a thread
+    /// while the source waits on the network: for an object streamed from S3.
+    /// </summary>
+    public ValueTask<TrailReadResult<T>> ReadAsync(Stream compressed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        return ReadCoreAsync(compressed, synchronous: false, cancellationToken);
+    }
+
+    /// <summary>The one reading pass, written once for both: it awaits the source only when not <paramref name="synchronous"/>.</summary>
+    private async ValueTask<TrailReadResult<T>> ReadCoreAsync(Stream compressed, bool synchronous, CancellationToken cancellationToken)
+    {
         var events = new List<T>();
         var parser = new RecordsDocumentParser<T>(_filter, _mapper, events);
         var trailer = new GzipTrailerStream(compressed);
@@ -61,11 +83,21 @@ public sealed class TrailFileReader<T>
                 // Fill the buffer before parsing: every parse restarts the unit cut by the buffer's end.
                 while (end < buffer.Length)
                 {
-                    var n = gzip.Read(buffer, end, buffer.Length - end);
+                    var n = synchronous
+                        ? gzip.Read(buffer, end, buffer.Length - end)
+                        : await gzip.ReadAsync(buffer.AsMemory(end, buffer.Length - end), cancellationToken).ConfigureAwait(false);
                     if (n == 0)
                     {
                         final = true;
-                        trailer.DrainToEnd();
+                        if (synchronous)
+                        {
+                            trailer.DrainToEnd();
+                        }
+                        else
+                        {
+                            await trailer.DrainToEndAsync(cancellationToken).ConfigureAwait(false);
+                        }
+
                         trailer.VerifyTrailer(crc.GetCurrentHashAsUInt32(), decompressed);
                         if (!utf8.IsComplete)
                         {
