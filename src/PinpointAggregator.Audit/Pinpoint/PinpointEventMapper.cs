@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Trail.Events;
 using PinpointAggregator.Trail.Reading;
 
 namespace PinpointAggregator.Audit.Pinpoint;
@@ -26,7 +27,9 @@ public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapp
     public AuditEvent Map(in TrailRecord record)
     {
         var source = record.Text(RecordField.EventSource)!;
-        var name = record.Text(RecordField.EventName) ?? throw record.Invalid("has no eventName");
+
+        // Names and codes become map keys and labels of the audit state: bounded, as everything a member account writes.
+        var name = Bounded(record.Text(RecordField.EventName)) ?? throw record.Invalid("has no eventName");
         var id = record.Text(RecordField.EventId) ?? throw record.Invalid($"({name}) has no eventID");
         var timeText = record.Text(RecordField.EventTime) ?? throw record.Invalid($"({name} {id}) has no eventTime");
         if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
@@ -37,7 +40,7 @@ public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapp
         var request = record.Json(RecordField.RequestParameters);
         var response = record.Json(RecordField.ResponseElements);
         var readOnly = record.Boolean(RecordField.ReadOnly);
-        var errorCode = record.Text(RecordField.ErrorCode);
+        var errorCode = Bounded(record.Text(RecordField.ErrorCode));
         var target = PinpointTargetResolver.Resolve(source, name, request, response);
         return new AuditEvent
         {
@@ -48,8 +51,8 @@ public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapp
             EventType = record.Text(RecordField.EventType),
             AwsRegion = record.Text(RecordField.AwsRegion),
             RecipientAccountId = record.Text(RecordField.RecipientAccountId),
-            Caller = record.Caller(),
-            SourceIpAddress = record.Text(RecordField.SourceIpAddress),
+            Caller = Bounded(record.Caller()),
+            SourceIpAddress = Bounded(record.Text(RecordField.SourceIpAddress)),
             UserAgent = record.Text(RecordField.UserAgent),
             ReadOnly = readOnly,
             IsWrite = readOnly is { } r ? !r : !ReadPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)),
@@ -63,4 +66,10 @@ public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapp
             Details = PinpointDetails.Of(name, target.Resource, errorCode is not null, request, response),
         };
     }
+
+    private static string? Bounded(string? value) => value is null ? null : PinpointNames.Bounded(value, PinpointNames.MaxTextLength);
+
+    private static CallerIdentity Bounded(CallerIdentity caller) => new(
+        Bounded(caller.Type), Bounded(caller.Arn), Bounded(caller.AccountId), Bounded(caller.PrincipalId),
+        Bounded(caller.UserName), Bounded(caller.SessionIssuerArn), Bounded(caller.InvokedBy));
 }

@@ -38,7 +38,19 @@ public static class PinpointNames
         return true;
     }
 
+    /// <summary>
+    /// How much of a name, code, caller or address the audit keeps, in characters: more than any real one (an
+    /// IAM ARN is at most 2,048), far less than a record may carry (1 MiB).
+    /// </summary>
+    public const int MaxTextLength = 2048;
+
     /// <summary>A bounded copy of a value kept for the audit only (never a key, a path or a label).</summary>
-    public static string Bounded(string value) =>
-        value.Length <= MaxUnresolvedLength ? value : string.Concat(value.AsSpan(0, MaxUnresolvedLength), "…");
+    public static string Bounded(string value) => Bounded(value, MaxUnresolvedLength);
+
+    /// <summary>The value cut to <paramref name="maxLength"/> characters, marked with an ellipsis when cut.</summary>
+    public static string Bounded(string value, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length <= maxLength ? value : string.Concat(value.AsSpan(0, maxLength), "…");
+    }
 }

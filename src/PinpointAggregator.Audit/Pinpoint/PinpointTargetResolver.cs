@@ -12,6 +12,12 @@ public static class PinpointTargetResolver
     /// <summary>The <c>eventSource</c> of Amazon Pinpoint records.</summary>
     public const string PinpointEventSource = TrailReaderOptions.DefaultEventSource;
 
+    /// <summary>Pinpoint's longest action names are under 50 characters.</summary>
+    private const int MaxCachedNameLength = 64;
+
+    /// <summary>Pinpoint has about 120 actions; End User Messaging adds a few dozen.</summary>
+    private const int MaxCachedNames = 1024;
+
     private static readonly ConcurrentDictionary<string, ActionShape> Shapes = new(StringComparer.Ordinal);
 
     public static PinpointTarget Resolve(string eventSource, string eventName, ReadOnlySpan<byte> requestParameters, ReadOnlySpan<byte> responseElements)
@@ -21,7 +27,7 @@ public static class PinpointTargetResolver
             return PinpointTarget.None;
         }
 
-        var shape = Shapes.GetOrAdd(eventName, Classify);
+        var shape = ShapeOf(eventName);
         var named = JsonLookup.GetString(requestParameters, "application-id"u8);
         if (named is null && string.Equals(eventName, "CreateApp", StringComparison.Ordinal))
         {
@@ -49,7 +55,30 @@ public static class PinpointTargetResolver
     }
 
     /// <summary>Maps an action name to its resource kind; public for documentation and tests.</summary>
-    public static PinpointResource ResourceOf(string eventName) => Shapes.GetOrAdd(eventName, Classify).Resource;
+    public static PinpointResource ResourceOf(string eventName) => ShapeOf(eventName).Resource;
+
+    /// <summary>
+    /// Cached only for names of Pinpoint's shape (an API action: a few dozen ASCII letters), and only so many:
+    /// event names come from member accounts, and a cache keyed by whatever they write would grow without end.
+    /// </summary>
+    /// <summary>Whether an action name is cached (for tests).</summary>
+    internal static bool IsCached(string eventName) => Shapes.ContainsKey(eventName);
+
+    private static ActionShape ShapeOf(string eventName)
+    {
+        if (Shapes.TryGetValue(eventName, out var shape))
+        {
+            return shape;
+        }
+
+        shape = Classify(eventName);
+        if (eventName.Length <= MaxCachedNameLength && Shapes.Count < MaxCachedNames && eventName.All(char.IsAsciiLetter))
+        {
+            Shapes.TryAdd(eventName, shape);
+        }
+
+        return shape;
+    }
 
     /// <summary>
     /// The id a create call returned: <c>Id</c> in the flat shape CloudTrail logs, or <c>Id</c> inside the

@@ -135,6 +135,13 @@ public sealed record TrailKey
             return Fail($"file name '{name}' has no YYYYMMDDTHHmmZ_UNIQUE part", out reason);
         }
 
+        // The listing sorts keys by text (folder first) and the window by the name's time: a key whose two
+        // disagree would sort into every listing yet fall out of the window at once, and be read on every poll.
+        if (DateOnly.FromDateTime(time.UtcDateTime) != day)
+        {
+            return Fail($"file name '{name}' is dated {time.UtcDateTime:yyyy-MM-dd}, not {day:yyyy-MM-dd} as its folder", out reason);
+        }
+
         result = new TrailKey { Root = root, Kind = TrailFileKind.Log, AccountId = account, Region = region, Day = day, Timestamp = time, Unique = rest[(underscore + 1)..] };
         reason = null;
         return true;

@@ -27,4 +27,17 @@ public sealed class PinpointEventMapperTests
 
         Assert.Equal("orders", e.Details.Name);
     }
+
+    [Fact]
+    public void HostileEventNames_NeitherGrowTheActionCacheNorTheState()
+    {
+        var names = Enumerable.Range(0, 300).Select(i => $"Get{new string('x', 5000)}{i}").Append("Get-App").Append("GetApp").ToList();
+
+        var result = TrailFiles.ReadJson(TrailJson.Document(names.Select((name, i) => TrailJson.PinpointRecord($"e{i}", eventName: name))));
+
+        Assert.Equal(302, result.Events.Count);
+        Assert.DoesNotContain(names.SkipLast(1), PinpointAggregator.Audit.Pinpoint.PinpointTargetResolver.IsCached);
+        Assert.True(PinpointAggregator.Audit.Pinpoint.PinpointTargetResolver.IsCached("GetApp"), "a real action name is still cached");
+        Assert.All(result.Events.SkipLast(2), e => Assert.Equal(PinpointAggregator.Audit.Pinpoint.PinpointNames.MaxTextLength + 1, e.EventName.Length));
+    }
 }
