@@ -85,12 +85,27 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         }
 
         state.Undelivered.Remove(delivery);
-        return SetAside(delivery.Target, error, delivery.Events, now);
+        if (delivery.Retractions.Count > 0)
+        {
+            // Retractions are small and idempotent, and dropping one counts an event twice: they keep waiting.
+            state.Undelivered.Add(new PendingDelivery { Target = delivery.Target, Retractions = delivery.Retractions, Attempts = delivery.Attempts, FirstFailedAt = delivery.FirstFailedAt, LastError = error });
+        }
+
+        return delivery.Events.Count == 0 ? null : SetAside(delivery.Target, error, delivery.Events, now);
     }
 
     /// <summary>
+    /// What the quarantine log gets for a batch, before <see cref="Complete"/> records the files as done with
+    /// the same <paramref name="now"/>: the evidence is written first, so a failure to write it leaves the
+    /// files to be read again rather than quarantined without a trace.
+    /// </summary>
+    public static List<QuarantinedFile> QuarantineEvidence(IEnumerable<FileOutcome> outcomes, DateTime now) =>
+        [.. outcomes.Where(o => o.QuarantineKind is not null).Select(o => Evidence(o, now))];
+
+    /// <summary>
     /// Records a batch of fetched files: read ones and quarantined ones are done, the others wait. Call after
-    /// the read files' events were delivered (or recorded as undelivered), never before.
+    /// the read files' events were delivered (or recorded as undelivered) and the quarantine evidence was
+    /// written, never before.
     /// </summary>
     public BatchReport Complete(IReadOnlyList<FileOutcome> outcomes, DateTime now)
     {
@@ -189,12 +204,15 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
 
     private QuarantinedFile Quarantine(FileOutcome outcome, DateTime now)
     {
-        var file = new QuarantinedFile(outcome.Key, outcome.QuarantineKind!, outcome.Message ?? string.Empty, now, outcome.RecordsReadBeforeError);
+        var file = Evidence(outcome, now);
         state.Counters.FilesQuarantined++;
         state.Quarantined.RemoveAll(q => q.Key == outcome.Key);
         AddBounded(state.Quarantined, file);
         return file;
     }
+
+    private static QuarantinedFile Evidence(FileOutcome outcome, DateTime now) =>
+        new(outcome.Key, outcome.QuarantineKind!, outcome.Message ?? string.Empty, now, outcome.RecordsReadBeforeError);
 
     private void MarkDone(string key, DateTime stamp, DateTime now, BatchReport report)
     {

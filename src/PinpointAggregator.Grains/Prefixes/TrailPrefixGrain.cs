@@ -258,8 +258,16 @@ public sealed partial class TrailPrefixGrain(
             // Events reach their grains (or wait in Undelivered, saved with this checkpoint) before their files are done.
             var routed = _ledger.Route(outcomes.Where(o => o.Read is not null));
             await DeliverAsync([.. routed.Deliveries]);
-            var report = _ledger.Complete(outcomes, Now);
-            await ReportAsync(outcomes, report);
+            var now = Now;
+            var evidence = PrefixLedger.QuarantineEvidence(outcomes, now);
+            if (evidence.Count > 0)
+            {
+                // Written before the files are done: if this fails, they are read again, never lost without a trace.
+                await QuarantineLog.AppendAsync(GrainFactory, _key.Format(), State.Counters.FilesQuarantined, evidence);
+            }
+
+            var report = _ledger.Complete(outcomes, now);
+            Report(outcomes, report);
             completed += outcomes.Count(o => !o.ShouldRetry);
             _ledger.PruneWindow();
             await state.WriteStateAsync(CancellationToken.None);
@@ -310,17 +318,11 @@ public sealed partial class TrailPrefixGrain(
     /// <summary>Errors that will recur on every attempt: the events are set aside at once.</summary>
     private static bool IsPermanent(Exception e) => e is ArgumentException or FormatException or NotSupportedException or InvalidCastException;
 
-    private async Task ReportAsync(FileOutcome[] outcomes, BatchReport report)
+    private void Report(FileOutcome[] outcomes, BatchReport report)
     {
         foreach (var read in outcomes.Where(o => o.Read is not null))
         {
             metrics.FileRead(read.Events.Count, read.Read!.CompressedBytes);
-        }
-
-        if (report.Quarantined.Count > 0)
-        {
-            // The evidence is written before the checkpoint that counts it; a replay rewrites the same entries.
-            await QuarantineLog.AppendAsync(GrainFactory, _key.Format(), State.Counters.FilesQuarantined - report.Quarantined.Count, report.Quarantined);
         }
 
         foreach (var file in report.Quarantined)

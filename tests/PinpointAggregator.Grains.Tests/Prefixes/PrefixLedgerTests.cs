@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
 using static PinpointAggregator.Audit.Tests.Fold.AuditEvents;
@@ -97,6 +98,31 @@ public sealed class PrefixLedgerTests
 
         Assert.Equal([delivery], _state.Undelivered);
         Assert.Equal(0, _state.Counters.EventsSetAside);
+    }
+
+    [Fact]
+    public void RetractionsOfAFailedDelivery_KeepWaiting_WhenItsEventsAreSetAside()
+    {
+        var retraction = new Retraction("x", At(1), "x-add", IsAddendum: true);
+        var delivery = new PendingDelivery { Target = "app1", Events = [Read("e1", 1)], Retractions = [retraction] };
+
+        var setAside = Ledger.DeliveryFailed(delivery, "ArgumentException: bad", permanent: true, Now);
+
+        Assert.Equal(1, setAside!.Events);
+        var waiting = Assert.Single(_state.Undelivered);
+        Assert.Equal(("app1", 0), (waiting.Target, waiting.Events.Count));
+        Assert.Equal([retraction], waiting.Retractions);
+    }
+
+    [Fact]
+    public void QuarantineEvidence_IsWhatCompleteRecords()
+    {
+        FileOutcome[] outcomes = [Quarantined(Key(Now.AddMinutes(-2)), Now.AddMinutes(-2)), ReadFile(Key(Now.AddMinutes(-1)), Now.AddMinutes(-1))];
+
+        var evidence = PrefixLedger.QuarantineEvidence(outcomes, Now);
+        var report = Ledger.Complete(outcomes, Now);
+
+        Assert.Equal(report.Quarantined, evidence);
     }
 
     [Fact]
