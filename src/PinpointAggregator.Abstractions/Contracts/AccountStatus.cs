@@ -17,4 +17,7 @@ public sealed record AccountStatus
 
     /// <summary>Pinpoint events that address no application (GetApps, a failed CreateApp, ...).</summary>
     [Id(4)] public ActivityCounts AccountLevel { get; init; } = new();
+
+    /// <summary>Region folders found past <c>Ingestion:MaxRegionsPerAccount</c> and not read.</summary>
+    [Id(5)] public IReadOnlyList<string> RegionsIgnored { get; init; } = [];
 }

@@ -23,6 +23,13 @@ public sealed class IngestionOptions
     public List<string> Regions { get; init; } = [];
 
     /// <summary>
+    /// Discovered regions read per account; region folders past it are reported (account status, a warning)
+    /// and not polled. Default 64: AWS has about 36 regions, and each folder a member account creates would
+    /// otherwise start a grain that polls forever. Configured <see cref="Regions"/> are always read.
+    /// </summary>
+    public int MaxRegionsPerAccount { get; set; } = 64;
+
+    /// <summary>
     /// Where a prefix starts reading the first time (UTC). Null: when the service first started, so no
     /// history is read, yet an account or region discovered later loses none of its files since then.
     /// </summary>

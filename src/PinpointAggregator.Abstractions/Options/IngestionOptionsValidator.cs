@@ -49,6 +49,11 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add($"{IngestionOptions.SectionName}:FutureKeySkew must not be negative; got {options.FutureKeySkew}.");
         }
 
+        if (options.MaxRegionsPerAccount < 1)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:MaxRegionsPerAccount must be at least 1; got {options.MaxRegionsPerAccount}.");
+        }
+
         if (options.DeliveryAttempts < 1)
         {
             errors.Add($"{IngestionOptions.SectionName}:DeliveryAttempts must be at least 1; got {options.DeliveryAttempts}.");

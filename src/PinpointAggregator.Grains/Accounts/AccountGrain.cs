@@ -109,6 +109,7 @@ public sealed partial class AccountGrain(
             AccountLevel = state.State.AccountLevel.ToContract(),
             Locations = [.. state.State.Locations],
             Prefixes = [.. state.State.Prefixes.Order(StringComparer.Ordinal)],
+            RegionsIgnored = [.. state.State.RegionsIgnored.Order(StringComparer.Ordinal)],
         };
         return Task.FromResult(status);
     }
@@ -139,7 +140,20 @@ public sealed partial class AccountGrain(
             delay = failed ? Backoff.Delay(state.State.Health.ConsecutiveFailures, _options.RetryBaseDelay, _options.MaxRetryDelay) : delay;
             foreach (var prefix in prefixes.Distinct())
             {
-                if (state.State.Prefixes.Add(prefix.Format()))
+                // Region folders are written by the member account: past the cap, a new one is reported, not polled.
+                var key = prefix.Format();
+                if (!state.State.Prefixes.Contains(key) && state.State.Prefixes.Count >= _options.MaxRegionsPerAccount && !_options.Regions.Contains(prefix.Region))
+                {
+                    // Names kept (and logged) only up to the status list's length: the folders are the account's to multiply.
+                    if (state.State.RegionsIgnored.Count < _options.QuarantineListLength && state.State.RegionsIgnored.Add(prefix.Region))
+                    {
+                        LogRegionIgnored(logger, Account, prefix.Region, _options.MaxRegionsPerAccount);
+                    }
+
+                    continue;
+                }
+
+                if (state.State.Prefixes.Add(key))
                 {
                     LogRegionFound(logger, Account, prefix.Region, prefix.Location.Bucket);
                 }
@@ -202,6 +216,9 @@ public sealed partial class AccountGrain(
 
     [LoggerMessage(11, LogLevel.Information, "Account {Account}: reading region {Region} in {Bucket}")]
     private static partial void LogRegionFound(ILogger logger, string account, string region, string bucket);
+
+    [LoggerMessage(13, LogLevel.Warning, "Account {Account}: region folder {Region} is not read: the account already has {Max} regions (Ingestion:MaxRegionsPerAccount)")]
+    private static partial void LogRegionIgnored(ILogger logger, string account, string region, int max);
 
     [LoggerMessage(12, LogLevel.Warning, "Account {Account}: a discovery round failed with {Kind}: {Message}; trying again next round")]
     private static partial void LogRoundFailed(ILogger logger, string account, string kind, string message);

@@ -22,6 +22,9 @@ public sealed class AccountState
 
     [Id(5)] public Dictionary<string, EventStamp> Seen { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Region folders found past <c>Ingestion:MaxRegionsPerAccount</c>, not read (bounded by the cap's use: names only).</summary>
+    [Id(7)] public HashSet<string> RegionsIgnored { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Where new prefixes of this account start reading.</summary>
     [Id(6)] public DateTime BackfillFrom { get; set; }
 }

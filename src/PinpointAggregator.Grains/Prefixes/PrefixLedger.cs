@@ -78,7 +78,17 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         {
             if (!state.Undelivered.Contains(delivery))
             {
-                state.Undelivered.Add(delivery);
+                // One waiting delivery per grain: a backfill against a broken grain adds to it, not beside it.
+                var waiting = state.Undelivered.Find(d => d.Target == delivery.Target);
+                if (waiting is null)
+                {
+                    state.Undelivered.Add(delivery);
+                }
+                else
+                {
+                    waiting.Events.AddRange(delivery.Events);
+                    waiting.Retractions.AddRange(delivery.Retractions);
+                }
             }
 
             return null;

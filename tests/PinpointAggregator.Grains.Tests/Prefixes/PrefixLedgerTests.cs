@@ -126,6 +126,18 @@ public sealed class PrefixLedgerTests
     }
 
     [Fact]
+    public void FailedDeliveriesToOneGrain_WaitAsOne()
+    {
+        var ledger = Ledger;
+
+        ledger.DeliveryFailed(new PendingDelivery { Target = "app1", Events = [Read("e1", 1)] }, "TimeoutException: x", permanent: false, Now);
+        ledger.DeliveryFailed(new PendingDelivery { Target = "app1", Events = [Read("e2", 2)] }, "TimeoutException: x", permanent: false, Now);
+        ledger.DeliveryFailed(new PendingDelivery { Target = null, Events = [Read("e3", 3)] }, "TimeoutException: x", permanent: false, Now);
+
+        Assert.Equal([("app1", 2), (null, 1)], _state.Undelivered.Select(d => (d.Target, d.Events.Count)));
+    }
+
+    [Fact]
     public void PermanentDeliveryFailure_IsSetAsideAtOnce()
     {
         var setAside = Ledger.DeliveryFailed(new PendingDelivery { Target = "app1", Events = [Read("e1", 1)] }, "ArgumentException: bad", permanent: true, Now);
