@@ -64,4 +64,7 @@ public sealed record PrefixStatus
 
     /// <summary>The most recent future-dated keys (bounded); <see cref="PrefixCounters.FutureDatedKeys"/> counts all.</summary>
     [Id(20)] public IReadOnlyList<FutureDatedKey> FutureDatedKeys { get; init; } = [];
+
+    /// <summary>When a poll last stopped at <c>Ingestion:MaxFutureDatedKeys</c>: later future-dated keys wait for the clock.</summary>
+    [Id(21)] public DateTime? FutureKeysCappedAt { get; init; }
 }

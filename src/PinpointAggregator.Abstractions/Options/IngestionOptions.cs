@@ -97,6 +97,14 @@ public sealed class IngestionOptions
     public TimeSpan FutureKeySkew { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// Future-dated keys read per prefix. Each stays done, in state and in every listing, until the window
+    /// reaches its name-time; past this many, a poll stops listing at the first unread one (keys sort by date,
+    /// so all later ones are future-dated too), reports it, and leaves the rest for when the clock reaches
+    /// them. Default 1,000.
+    /// </summary>
+    public int MaxFutureDatedKeys { get; set; } = 1000;
+
+    /// <summary>
     /// A file still failing (denied, <c>RequestTimeTooSkewed</c>, throttled) this long after its first
     /// failure is reported as stuck: logged as an error, listed in status, counted in metrics. It is still
     /// retried with backoff. Default 1 hour.

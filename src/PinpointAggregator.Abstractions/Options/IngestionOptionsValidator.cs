@@ -49,6 +49,11 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add($"{IngestionOptions.SectionName}:FutureKeySkew must not be negative; got {options.FutureKeySkew}.");
         }
 
+        if (options.MaxFutureDatedKeys < 0)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:MaxFutureDatedKeys must not be negative; got {options.MaxFutureDatedKeys}.");
+        }
+
         if (options.MaxRegionsPerAccount < 1)
         {
             errors.Add($"{IngestionOptions.SectionName}:MaxRegionsPerAccount must be at least 1; got {options.MaxRegionsPerAccount}.");

@@ -30,6 +30,16 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
     /// <summary>Whether a listed key is to be read now: not done (unless re-reading) and not waiting for a retry.</summary>
     public bool ShouldRead(string key, bool skipDone) => !(skipDone && state.Done.ContainsKey(key)) && !state.Retry.ContainsKey(key);
 
+    /// <summary>Whether a key's name-time is further ahead of the clock than the allowed skew.</summary>
+    public bool IsFutureDated(DateTime stamp, DateTime now) => stamp > now + options.FutureKeySkew;
+
+    /// <summary>
+    /// How many more future-dated keys may be read. Each one read stays done (in state, and in every listing)
+    /// until the window reaches its name-time, so a member account's future-named objects are read up to
+    /// <see cref="IngestionOptions.MaxFutureDatedKeys"/>, then reported and not listed past.
+    /// </summary>
+    public int FutureKeysLeft(DateTime now) => options.MaxFutureDatedKeys - state.Done.Values.Count(stamp => IsFutureDated(stamp, now));
+
     /// <summary>Waiting files whose backoff has passed. The others keep waiting: none is ever dropped.</summary>
     /// <remarks>Their listed sizes are not kept; the fetcher's guard on the download bounds them instead.</remarks>
     public List<(string Key, DateTime Stamp, long? Size)> DueRetries(DateTime now) =>
@@ -228,7 +238,7 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
     {
         state.Retry.Remove(key);
         state.Done[key] = stamp;
-        if (stamp > now + options.FutureKeySkew)
+        if (IsFutureDated(stamp, now))
         {
             // A name-time ahead of the clock would move the window past every real file and blind the prefix.
             var future = new FutureDatedKey(key, stamp, now);

@@ -35,6 +35,7 @@ internal static class PrefixStatusView
                 .Select(p => new RetryingFile(p.Key, p.Value.Attempts, p.Value.FirstFailedAt, p.Value.NextAttemptAt, p.Value.LastError, now - p.Value.FirstFailedAt >= options.StuckFileAfter))],
             SetAside = [.. state.SetAside],
             FutureDatedKeys = [.. state.FutureDatedKeys],
+            FutureKeysCappedAt = state.FutureKeysCappedAt,
             Counters = new PrefixCounters
             {
                 FilesRead = counters.FilesRead,

@@ -190,6 +190,8 @@ public sealed partial class TrailPrefixGrain(
     {
         var request = new TrailListRequest(_key.RegionPrefix, _key.Location.Root.LogKeysFrom(_key.Account, _key.Region, from));
         var found = 0;
+        var now = Now;
+        var futureLeft = _ledger.FutureKeysLeft(now);
         while (true)
         {
             State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
@@ -213,6 +215,15 @@ public sealed partial class TrailPrefixGrain(
 
                 if (_ledger.ShouldRead(key, skipDone))
                 {
+                    if (_ledger.IsFutureDated(stamp, now) && futureLeft-- <= 0)
+                    {
+                        // Keys sort by date, so every key after this one is future-dated too: stop listing here.
+                        State.FutureKeysCappedAt = now;
+                        LogFutureCapped(logger, _key.Format(), key, _options.MaxFutureDatedKeys);
+                        pastEnd = true;
+                        break;
+                    }
+
                     batch.Add((key, stamp, size));
                 }
             }
@@ -365,6 +376,9 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(5, LogLevel.Warning, "{Key} is named {NameTime:O}, ahead of the clock: read, but it does not move the late-arrival window")]
     private static partial void LogFutureDated(ILogger logger, string key, DateTime nameTime);
+
+    [LoggerMessage(8, LogLevel.Warning, "{Prefix} has more future-dated keys than Ingestion:MaxFutureDatedKeys ({Max}); {Key} and later ones are not read until the clock reaches them")]
+    private static partial void LogFutureCapped(ILogger logger, string prefix, string key, int max);
 
     [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
     private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);

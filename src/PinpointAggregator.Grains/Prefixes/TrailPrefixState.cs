@@ -69,4 +69,7 @@ public sealed class TrailPrefixState
 
     /// <summary>When the last poll that left nothing waiting started: everything listed before it was read.</summary>
     [Id(23)] public DateTime? ReadThrough { get; set; }
+
+    /// <summary>When a poll last stopped listing at <c>Ingestion:MaxFutureDatedKeys</c> future-dated keys.</summary>
+    [Id(24)] public DateTime? FutureKeysCappedAt { get; set; }
 }

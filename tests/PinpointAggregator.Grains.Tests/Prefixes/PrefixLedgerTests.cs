@@ -37,6 +37,18 @@ public sealed class PrefixLedgerTests
     }
 
     [Fact]
+    public void FutureKeysLeft_CountsTheFutureDatedKeysRead()
+    {
+        var options = new IngestionOptions { MaxFutureDatedKeys = 3 };
+        var ledger = new PrefixLedger(_state, options);
+
+        ledger.Complete([ReadFile(Key(Now.AddYears(1)), Now.AddYears(1)), ReadFile(Key(Now.AddYears(2)), Now.AddYears(2)), ReadFile(Key(Now.AddMinutes(-1)), Now.AddMinutes(-1))], Now);
+
+        Assert.Equal(1, ledger.FutureKeysLeft(Now));
+        Assert.Equal(3, ledger.FutureKeysLeft(Now.AddYears(3)));
+    }
+
+    [Fact]
     public void KeyWithinTheSkew_MovesTheWindow()
     {
         var ledger = Ledger;

@@ -67,4 +67,27 @@ public sealed class HostileTrailTests
             (scan.Totals.Files, scan.Totals.FilesFailed, scan.Totals.Records, scan.Totals.Events, scan.Totals.DuplicateEvents),
             (live.Totals.Files, live.Totals.FilesFailed, live.Totals.Records, live.Totals.Events, live.Totals.DuplicateEvents));
     }
+
+    [Fact]
+    public async Task ManyFutureDatedKeys_AreReadUpToTheCap_ThenNotListedPast_AndRealFilesStillArrive()
+    {
+        using var bucket = await HandMadeBucket.CreateAsync();
+        await bucket.PutAsync(KeyAt(T, "a"), Record("ok-1", T, "GetApp", "app1"));
+        foreach (var year in new[] { 2097, 2098, 2099 })
+        {
+            await bucket.PutAsync(KeyAt(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc), "future"), Record($"future-{year}", T.AddMinutes(1), "GetApp", "app1"));
+        }
+
+        await using var cluster = await IngestionCluster.StartAsync(bucket.Name, overrides: new Dictionary<string, string?> { ["Ingestion:MaxFutureDatedKeys"] = "1" });
+        await cluster.StartIngestionAsync();
+        var first = (await cluster.CaughtUpAsync(1, 2)).Single();
+        await bucket.PutAsync(KeyAt(T.AddMinutes(30), "late"), Record("late-1", T.AddMinutes(29), "DeleteApp", "app1"));
+        await cluster.Grains.GetGrain<ITrailPrefixGrain>(first.Key).PollNowAsync();
+        var after = (await cluster.CaughtUpAsync(1, 3)).Single();
+
+        Assert.Equal(1, after.Counters.FutureDatedKeys);
+        Assert.Contains("_20970101T0000Z_", Assert.Single(after.FutureDatedKeys).Key, StringComparison.Ordinal);
+        Assert.NotNull(after.FutureKeysCappedAt);
+        Assert.Equal(3, after.Counters.Requests[Grains.Infrastructure.RequestKinds.Get]);
+    }
 }
