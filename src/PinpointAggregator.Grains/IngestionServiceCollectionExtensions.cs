@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Audit.Events;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
@@ -31,7 +32,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IngestionMetrics>();
         services.TryAddSingleton(sp => AuditEventReader.Create(sp.GetRequiredService<IOptions<TrailReaderOptions>>().Value));
         services.TryAddSingleton(sp => new TrailFileFetcher(
-            sp.GetRequiredService<TrailFileReader<global::PinpointAggregator.Audit.Events.AuditEvent>>(),
+            sp.GetRequiredService<TrailFileReader<AuditEvent>>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IngestionMetrics>()));

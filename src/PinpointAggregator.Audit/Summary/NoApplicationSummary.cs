@@ -16,4 +16,16 @@ public sealed class NoApplicationSummary
     /// application id (1 to 64 ASCII letters and digits).
     /// </summary>
     public long UnresolvedTargets { get; set; }
+
+    /// <summary>Adds another account's entry to this one (the organization's is the sum of its accounts').</summary>
+    public void Add(NoApplicationSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Events += other.Events;
+        UnresolvedTargets += other.UnresolvedTargets;
+        foreach (var (name, count) in other.ByEventName)
+        {
+            ByEventName[name] = ByEventName.GetValueOrDefault(name) + count;
+        }
+    }
 }

@@ -31,17 +31,13 @@ public static class ScanProjection
         return summary;
     }
 
-    /// <summary>Adds an account's account-level events to the summary's <c>no_application_id</c>.</summary>
-    public static void AddAccountLevel(NoApplicationSummary summary, ActivityState accountLevel)
+    /// <summary>An account's account-level events as a <c>no_application_id</c> entry.</summary>
+    public static NoApplicationSummary Of(ActivityState accountLevel)
     {
-        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(accountLevel);
-        summary.Events += accountLevel.Events;
-        summary.UnresolvedTargets += accountLevel.UnresolvedTargets;
-        foreach (var (name, count) in accountLevel.ByAction)
-        {
-            summary.ByEventName[name] = summary.ByEventName.GetValueOrDefault(name) + count;
-        }
+        var summary = new NoApplicationSummary { Events = accountLevel.Events, UnresolvedTargets = accountLevel.UnresolvedTargets };
+        Copy(accountLevel.ByAction, summary.ByEventName);
+        return summary;
     }
 
     private static void Copy(Dictionary<string, long> from, SortedDictionary<string, long> to)

@@ -84,7 +84,7 @@ public sealed class ScanSummaryBuilder
                 ApplicationAuditor.Apply(app.State, app.Seen, e, recentLimit: 0);
             }
 
-            ScanProjection.AddAccountLevel(summary.NoApplicationId, accountLevel);
+            summary.NoApplicationId.Add(ScanProjection.Of(accountLevel));
             foreach (var (applicationId, app) in applications)
             {
                 summary.Applications.Add(applicationId, ScanProjection.Of(app.State));

@@ -1,4 +1,5 @@
 using Amazon.S3.Model;
+using PinpointAggregator.Trail.Storage;
 
 namespace PinpointAggregator.Aws.S3;
 
@@ -11,25 +12,9 @@ namespace PinpointAggregator.Aws.S3;
 /// network says nothing about the object: callers treat it as transient and read the file again, never
 /// as a bad file.
 /// </remarks>
-internal sealed class S3ObjectStream(GetObjectResponse response, string name) : Stream
+internal sealed class S3ObjectStream(GetObjectResponse response, string name) : ReadOnlyForwardStream
 {
     private readonly Stream _body = response.ResponseStream;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -54,19 +39,6 @@ internal sealed class S3ObjectStream(GetObjectResponse response, string name) : 
             throw Failed(e);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -116,9 +116,7 @@ public sealed partial class AccountGrain(
 
     public Task<NoApplicationSummary> GetSummaryAsync()
     {
-        var summary = new NoApplicationSummary();
-        ScanProjection.AddAccountLevel(summary, state.State.AccountLevel);
-        return Task.FromResult(summary);
+        return Task.FromResult(ScanProjection.Of(state.State.AccountLevel));
     }
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public static class LiveSummary
         var accountLevel = await Task.WhenAll(snapshot.Accounts.Select(a => grains.GetGrain<IAccountGrain>(a.Account).GetSummaryAsync()));
         foreach (var (account, level) in snapshot.Accounts.Zip(accountLevel))
         {
-            Add(summary.NoApplicationId, level);
+            summary.NoApplicationId.Add(level);
             summary.Totals.DuplicateEvents += account.AccountLevel.DuplicatesIgnored;
         }
 
@@ -46,17 +46,6 @@ public static class LiveSummary
         summary.Totals.Events += summary.NoApplicationId.Events;
         summary.FailedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return summary;
-    }
-
-    /// <summary>Adds one account's <c>no_application_id</c> entry to the organization's.</summary>
-    private static void Add(NoApplicationSummary total, NoApplicationSummary account)
-    {
-        total.Events += account.Events;
-        total.UnresolvedTargets += account.UnresolvedTargets;
-        foreach (var (name, count) in account.ByEventName)
-        {
-            total.ByEventName[name] = total.ByEventName.GetValueOrDefault(name) + count;
-        }
     }
 
     private static void AddPrefix(ScanSummary summary, PrefixStatus prefix)

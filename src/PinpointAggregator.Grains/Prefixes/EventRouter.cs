@@ -28,7 +28,7 @@ internal sealed class EventRouter(Dictionary<string, RouteEntry> routes)
             var supersedes = true;
             if (routes.TryGetValue(e.DeduplicationId, out var route))
             {
-                supersedes = global::PinpointAggregator.Audit.Events.EventOrder.Supersedes(e.IsAddendum, e.Key.Time, e.EventId, route.IsAddendum, route.At, route.EventId);
+                supersedes = EventOrder.Supersedes(e.IsAddendum, e.Key.Time, e.EventId, route.IsAddendum, route.At, route.EventId);
                 if (route.Target != target)
                 {
                     // Either way, one of the two deliveries is the duplicate the scan counts.

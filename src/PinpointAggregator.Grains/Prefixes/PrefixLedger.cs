@@ -185,7 +185,10 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         _router.Forget(from);
     }
 
-    public int StuckFiles(DateTime now) => state.Retry.Values.Count(r => now - r.FirstFailedAt >= options.StuckFileAfter);
+    public int StuckFiles(DateTime now) => state.Retry.Values.Count(r => IsStuck(r, now));
+
+    /// <summary>A waiting file failing for longer than <see cref="IngestionOptions.StuckFileAfter"/>: the one rule for stuck.</summary>
+    public bool IsStuck(RetryState retry, DateTime now) => now - retry.FirstFailedAt >= options.StuckFileAfter;
 
     private void WaitForRetry(FileOutcome outcome, DateTime now, BatchReport report)
     {
@@ -200,14 +203,14 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         retry.NextAttemptAt = now + Backoff.Delay(retry.Attempts, options.RetryBaseDelay, options.MaxRetryDelay);
         state.LastError = retry.LastError;
         report.Retrying.Add(outcome);
-        if (!retry.ReportedStuck && now - retry.FirstFailedAt >= options.StuckFileAfter)
+        if (!retry.ReportedStuck && IsStuck(retry, now))
         {
             retry.ReportedStuck = true;
             report.NewlyStuck.Add((outcome.Key, retry));
         }
     }
 
-    private void CountRead(FileOutcome outcome, Trail.Reading.TrailReadResult<global::PinpointAggregator.Audit.Events.AuditEvent> read)
+    private void CountRead(FileOutcome outcome, Trail.Reading.TrailReadResult<AuditEvent> read)
     {
         var counters = state.Counters;
         counters.FilesRead++;

@@ -32,7 +32,7 @@ internal static class PrefixStatusView
             Applications = [.. state.Applications.Order(StringComparer.Ordinal)],
             Retrying = [.. state.Retry
                 .OrderBy(p => p.Value.FirstFailedAt).ThenBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new RetryingFile(p.Key, p.Value.Attempts, p.Value.FirstFailedAt, p.Value.NextAttemptAt, p.Value.LastError, now - p.Value.FirstFailedAt >= options.StuckFileAfter))],
+                .Select(p => new RetryingFile(p.Key, p.Value.Attempts, p.Value.FirstFailedAt, p.Value.NextAttemptAt, p.Value.LastError, ledger.IsStuck(p.Value, now)))],
             SetAside = [.. state.SetAside],
             FutureDatedKeys = [.. state.FutureDatedKeys],
             FutureKeysCappedAt = state.FutureKeysCappedAt,

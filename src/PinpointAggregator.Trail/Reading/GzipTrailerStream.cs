@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using PinpointAggregator.Trail.Storage;
 
 namespace PinpointAggregator.Trail.Reading;
 
@@ -8,7 +9,7 @@ namespace PinpointAggregator.Trail.Reading;
 /// when only the gzip trailer is missing, so the reader checks the trailer itself: CRC32 and length
 /// (mod 2^32) of the decompressed data, little-endian, in the last 8 bytes of a single-member file.
 /// </summary>
-internal sealed class GzipTrailerStream(Stream source) : Stream
+internal sealed class GzipTrailerStream(Stream source) : ReadOnlyForwardStream
 {
     private const int TrailerLength = 8;
 
@@ -20,21 +21,11 @@ internal sealed class GzipTrailerStream(Stream source) : Stream
 
     public long BytesRead { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -49,9 +40,6 @@ internal sealed class GzipTrailerStream(Stream source) : Stream
         Remember(buffer.Span[..n]);
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>Reads whatever the decompressor left unread, so the true last 8 bytes are known.</summary>
     public void DrainToEnd()
@@ -92,16 +80,6 @@ internal sealed class GzipTrailerStream(Stream source) : Stream
             TrailFileErrorKind.TruncatedGzip,
             $"the gzip stream ends without a valid trailer (CRC32 and length) after {decompressedLength} decompressed bytes: the file is truncated");
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void Remember(ReadOnlySpan<byte> data)
     {

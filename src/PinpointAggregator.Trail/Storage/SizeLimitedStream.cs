@@ -12,7 +12,7 @@ namespace PinpointAggregator.Trail.Storage;
 /// so at most limit + 1 bytes are downloaded. It checks cancellation before each read because the reader's
 /// synchronous pass has no token of its own.
 /// </remarks>
-public sealed class SizeLimitedStream : Stream
+public sealed class SizeLimitedStream : ReadOnlyForwardStream
 {
     private readonly Stream _source;
     private readonly CancellationToken _cancellationToken;
@@ -31,21 +31,11 @@ public sealed class SizeLimitedStream : Stream
 
     public bool LimitExceeded { get; private set; }
 
-    public override bool CanRead => _source.CanRead;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -58,19 +48,6 @@ public sealed class SizeLimitedStream : Stream
         _cancellationToken.ThrowIfCancellationRequested();
         return Count(LimitExceeded ? 0 : await _source.ReadAsync(buffer[..Allowed(buffer.Length)], cancellationToken).ConfigureAwait(false));
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
