@@ -4,7 +4,8 @@ namespace PinpointAggregator.Trail.Local;
 
 /// <summary>
 /// Finds CloudTrail log files on disk: folders laid out like the bucket (searched recursively) or loose
-/// files. Digest files are not log files and are left out.
+/// files. Digest files are not log files and are left out, and so is a file under <c>AWSLogs/</c> whose
+/// path is not a log key (<see cref="TrailKey"/>), which the service would not read either.
 /// </summary>
 public static class LocalTrailFiles
 {
@@ -25,7 +26,7 @@ public static class LocalTrailFiles
             {
                 foreach (var file in Directory.EnumerateFiles(path, Pattern, SearchOption.AllDirectories))
                 {
-                    if (!IsDigest(file))
+                    if (IsLogFile(file))
                     {
                         files.Add(file);
                     }
@@ -40,12 +41,12 @@ public static class LocalTrailFiles
         return [.. files];
     }
 
-    private static bool IsDigest(string file)
+    private static bool IsLogFile(string file)
     {
         var normalized = file.Replace('\\', '/');
         var logs = normalized.LastIndexOf("AWSLogs/", StringComparison.Ordinal);
-        return logs >= 0 && TrailKey.TryParse(normalized[logs..], out var key, out _)
-            ? key.Kind == TrailFileKind.Digest
-            : Path.GetFileName(file).Contains("_CloudTrail-Digest_", StringComparison.Ordinal);
+        return logs >= 0
+            ? TrailKey.TryParse(normalized[logs..], out var key, out _) && key.Kind == TrailFileKind.Log
+            : !Path.GetFileName(file).Contains("_CloudTrail-Digest_", StringComparison.Ordinal);
     }
 }
