@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Grains.EventStore;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
@@ -18,7 +19,8 @@ public static class IngestionServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="IngestionOptions"/> (section <c>Ingestion</c>) and <see cref="TrailReaderOptions"/>
     /// (section <c>Trail:Reader</c>), validated at start-up, and adds the reader, fetcher and metrics.
-    /// The host adds an <see cref="Trail.Storage.ITrailObjectStoreFactory"/> and the grain storage.
+    /// The host adds an <see cref="Trail.Storage.ITrailObjectStoreFactory"/> and the grain storage; the audit
+    /// store is in memory unless the host registers another <see cref="IAuditStore"/> first.
     /// </summary>
     public static IServiceCollection AddPinpointIngestion(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +32,9 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();
+
+        // The embedded default's audit store; the PostgreSQL event store replaces it when configured.
+        services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.TryAddSingleton(sp => AuditEventReader.Create(sp.GetRequiredService<IOptions<TrailReaderOptions>>().Value));
         services.TryAddSingleton(sp => new TrailFileFetcher(
             sp.GetRequiredService<TrailFileReader<AuditEvent>>(),

@@ -56,6 +56,9 @@ public sealed record AuditEvent
 
     public required PinpointDetails Details { get; init; }
 
+    /// <summary>The trail file's key the event was read from: set by the ingestion, which knows it (the reader does not).</summary>
+    public string? SourceKey { get; init; }
+
     /// <summary>The identity every ordering rule uses: (time UTC, event id).</summary>
     public EventKey Key => new(EventTime.UtcDateTime, EventId);
 

@@ -7,6 +7,8 @@ using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Grains.Audit;
+using PinpointAggregator.Grains.EventStore;
+using Orleans.Storage;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Trail.Keys;
 using PinpointAggregator.Trail.Storage;
@@ -22,6 +24,7 @@ namespace PinpointAggregator.Grains.Accounts;
 /// </remarks>
 public sealed partial class AccountGrain(
     [PersistentState("account", StorageNames.Audit)] IPersistentState<AccountState> state,
+    IAuditStore audits,
     IOptions<IngestionOptions> options,
     ITrailObjectStoreFactory stores,
     IngestionMetrics metrics,
@@ -31,20 +34,21 @@ public sealed partial class AccountGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private GrainSchedule? _timer;
+    private AuditFolder<AccountLevelState> _accountLevel = null!;
 
     private string Account => this.GetPrimaryKeyString();
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _accountLevel = new AuditFolder<AccountLevelState>(audits, AuditTarget.OfAccount(Account));
+        await _accountLevel.LoadAsync(cancellationToken);
         _timer = new GrainSchedule(this, DiscoverAsync);
         if (state.State.Locations.Count > 0)
         {
             _timer.Arm(state.State.Health.NextAttemptAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task TrackAsync(TrailLocation location, DateTime backfillFrom)
@@ -78,16 +82,20 @@ public sealed partial class AccountGrain(
 
     public async Task<ApplyResult> ApplyAccountEventsAsync(EventBatch batch)
     {
-        var result = BatchApplier.Apply(
-            batch,
-            e => ActivityLedger.Record(state.State.AccountLevel, state.State.Seen, e, _options.RecentEvents),
-            r => ActivityLedger.Retract(state.State.AccountLevel, state.State.Seen, r));
-        if (batch.Events.Count + batch.Retractions.Count > 0)
+        try
         {
-            await state.WriteStateAsync();
+            return await _accountLevel.ApplyAsync(
+                batch,
+                (level, seen, e) => ActivityLedger.Record(level.Activity, seen, e, _options.RecentEvents),
+                (level, seen, r) => ActivityLedger.Retract(level.Activity, seen, r),
+                CancellationToken.None);
         }
-
-        return result;
+        catch (InconsistentStateException)
+        {
+            // Another activation committed first: this one's state is stale; let the next call activate afresh.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public Task<AccountStatus> GetStatusAsync()
@@ -106,7 +114,7 @@ public sealed partial class AccountGrain(
                 NextAttemptAt = health.NextAttemptAt,
                 RoleArn = health.RoleArn,
             },
-            AccountLevel = state.State.AccountLevel.ToContract(),
+            AccountLevel = _accountLevel.State.Activity.ToContract(),
             Locations = [.. state.State.Locations],
             Prefixes = [.. state.State.Prefixes.Order(StringComparer.Ordinal)],
             RegionsIgnored = [.. state.State.RegionsIgnored.Order(StringComparer.Ordinal)],
@@ -116,7 +124,7 @@ public sealed partial class AccountGrain(
 
     public Task<NoApplicationSummary> GetSummaryAsync()
     {
-        return Task.FromResult(ScanProjection.Of(state.State.AccountLevel));
+        return Task.FromResult(ScanProjection.Of(_accountLevel.State.Activity));
     }
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)

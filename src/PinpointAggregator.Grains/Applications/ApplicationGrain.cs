@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
@@ -6,42 +7,58 @@ using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Grains.Audit;
-using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Grains.EventStore;
 
 namespace PinpointAggregator.Grains.Applications;
 
 /// <inheritdoc cref="IApplicationGrain"/>
-public sealed class ApplicationGrain(
-    [PersistentState("application", StorageNames.Audit)] IPersistentState<ApplicationState> state,
-    IOptions<IngestionOptions> options) : Grain, IApplicationGrain
+/// <remarks>
+/// State and events are committed together through the <see cref="IAuditStore"/> (no Orleans grain
+/// storage), so a crash can never leave events stored but not folded, or the reverse.
+/// </remarks>
+public sealed class ApplicationGrain(IAuditStore store, IOptions<IngestionOptions> options) : Grain, IApplicationGrain
 {
     private readonly int _recentLimit = options.Value.RecentEvents;
+    private ApplicationKey _key;
+    private AuditFolder<ApplicationState> _audit = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = ApplicationKey.Parse(this.GetPrimaryKeyString());
-        var audit = state.State.Audit;
-        (audit.Account, audit.Region, audit.ApplicationId) = (key.Account, key.Region, key.ApplicationId);
-        return Task.CompletedTask;
+        _key = ApplicationKey.Parse(this.GetPrimaryKeyString());
+        _audit = new AuditFolder<ApplicationState>(store, AuditTarget.Of(_key));
+        await _audit.LoadAsync(cancellationToken);
     }
 
     public async Task<ApplyResult> ApplyAsync(EventBatch batch)
     {
-        var result = BatchApplier.Apply(
-            batch,
-            e => ApplicationAuditor.Apply(state.State.Audit, state.State.Seen, e, _recentLimit),
-            r => ActivityLedger.Retract(state.State.Audit.Activity, state.State.Seen, r));
-
-        // Duplicates change a counter too; write whenever anything was delivered so counts survive restarts.
-        if (batch.Events.Count + batch.Retractions.Count > 0)
+        try
         {
-            await state.WriteStateAsync();
+            return await _audit.ApplyAsync(
+                batch,
+                (state, seen, e) => ApplicationAuditor.Apply(state.Audit, seen, e, _recentLimit),
+                (state, seen, r) => ActivityLedger.Retract(state.Audit.Activity, seen, r),
+                CancellationToken.None);
         }
-
-        return result;
+        catch (InconsistentStateException)
+        {
+            // Another activation committed first: this one's state is stale; let the next call activate afresh.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
-    public Task<ApplicationAudit> GetAuditAsync() => Task.FromResult(state.State.Audit.ToContract());
+    public Task<ApplicationAudit> GetAuditAsync() => Task.FromResult(Audit.ToContract());
 
-    public Task<ApplicationSummary> GetSummaryAsync() => Task.FromResult(ScanProjection.Of(state.State.Audit));
+    public Task<ApplicationSummary> GetSummaryAsync() => Task.FromResult(ScanProjection.Of(Audit));
+
+    /// <summary>The fold's state, named after this grain's key (the stored JSON need not repeat it).</summary>
+    private ApplicationAuditState Audit
+    {
+        get
+        {
+            var audit = _audit.State.Audit;
+            (audit.Account, audit.Region, audit.ApplicationId) = (_key.Account, _key.Region, _key.ApplicationId);
+            return audit;
+        }
+    }
 }

@@ -2,20 +2,17 @@ using PinpointAggregator.Audit.Fold;
 
 namespace PinpointAggregator.Grains.Applications;
 
-/// <summary>Persisted state of an application grain (JSON). <see cref="Version"/> names the shape.</summary>
+/// <summary>Persisted state of an application grain (JSON, in the audit store). <see cref="Version"/> names the shape.</summary>
 /// <remarks>
-/// The audit fold's own state type, not a contract. <see cref="Seen"/> holds one small stamp per distinct
-/// event so deliveries are recognised whatever their order; it grows with the application's event count
-/// (about 100 bytes an event). The event store will take over deduplication and let the grain keep only
-/// aggregates.
+/// The audit fold's own state type, not a contract. It grows with the application's resources and callers,
+/// never with its events: the fold's per-event stamps live in the audit store beside the events.
+/// Version 3 moved the stamps out (version 2 kept them here as <c>seen</c>).
 /// </remarks>
 public sealed class ApplicationState
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public int Version { get; set; } = CurrentVersion;
 
     public ApplicationAuditState Audit { get; set; } = new();
-
-    public Dictionary<string, EventStamp> Seen { get; init; } = new(StringComparer.Ordinal);
 }

@@ -28,7 +28,7 @@ internal sealed record FileOutcome(string Key, DateTime Stamp, int Gets)
     public bool ShouldRetry => Read is null && QuarantineKind is null;
 
     public static FileOutcome Success(string key, DateTime stamp, int gets, TrailReadResult<AuditEvent> read) =>
-        new(key, stamp, gets) { Read = read, Events = read.Events };
+        new(key, stamp, gets) { Read = read, Events = [.. read.Events.Select(e => e with { SourceKey = key })] };
 
     public static FileOutcome Quarantine(string key, DateTime stamp, int gets, string kind, string message, long recordsReadBeforeError = 0) =>
         new(key, stamp, gets) { QuarantineKind = kind, ErrorCode = kind, Message = message, RecordsReadBeforeError = recordsReadBeforeError };

@@ -79,7 +79,7 @@ public sealed class GrainStateJsonSerializerTests
             Read("r1", 4) with { ErrorCode = "AccessDeniedException" },
         })
         {
-            ApplicationAuditor.Apply(state.Audit, state.Seen, e, recentLimit: 10);
+            ApplicationAuditor.Apply(state.Audit, new Dictionary<string, EventStamp>(StringComparer.Ordinal), e, recentLimit: 10);
         }
 
         return state;

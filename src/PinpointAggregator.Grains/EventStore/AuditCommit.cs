@@ -1,0 +1,19 @@
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+
+namespace PinpointAggregator.Grains.EventStore;
+
+/// <summary>What one applied batch changes at one target; written all or nothing.</summary>
+/// <param name="Target">The folding grain.</param>
+/// <param name="ExpectedVersion">The version the grain read (0: never committed).</param>
+/// <param name="StateJson">The target's new state.</param>
+/// <param name="Stamps">Stamps added or replaced, by deduplication id.</param>
+/// <param name="Kept">Events that are now the kept version of their deduplication id at this target (new, or replacing the one kept before).</param>
+/// <param name="Released">Deduplication ids whose event is no longer kept here (retracted to another target).</param>
+public sealed record AuditCommit(
+    AuditTarget Target,
+    long ExpectedVersion,
+    ReadOnlyMemory<byte> StateJson,
+    IReadOnlyDictionary<string, EventStamp> Stamps,
+    IReadOnlyList<AuditEvent> Kept,
+    IReadOnlyList<string> Released);
