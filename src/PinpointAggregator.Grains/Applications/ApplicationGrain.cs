@@ -35,7 +35,7 @@ public sealed class ApplicationGrain(IAuditStore store, IOptions<IngestionOption
         {
             return await _audit.ApplyAsync(
                 batch,
-                (state, seen, e) => ApplicationAuditor.Apply(state.Audit, seen, e, _recentLimit),
+                (state, seen, e) => ApplicationAuditor.Apply(Named(state.Audit), seen, e, _recentLimit),
                 (state, seen, r) => ActivityLedger.Retract(state.Audit.Activity, seen, r),
                 CancellationToken.None);
         }
@@ -51,14 +51,12 @@ public sealed class ApplicationGrain(IAuditStore store, IOptions<IngestionOption
 
     public Task<ApplicationSummary> GetSummaryAsync() => Task.FromResult(ScanProjection.Of(Audit));
 
-    /// <summary>The fold's state, named after this grain's key (the stored JSON need not repeat it).</summary>
-    private ApplicationAuditState Audit
+    private ApplicationAuditState Audit => Named(_audit.State.Audit);
+
+    /// <summary>The fold's state carries the application's identity, which is this grain's key.</summary>
+    private ApplicationAuditState Named(ApplicationAuditState audit)
     {
-        get
-        {
-            var audit = _audit.State.Audit;
-            (audit.Account, audit.Region, audit.ApplicationId) = (_key.Account, _key.Region, _key.ApplicationId);
-            return audit;
-        }
+        (audit.Account, audit.Region, audit.ApplicationId) = (_key.Account, _key.Region, _key.ApplicationId);
+        return audit;
     }
 }
