@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real services.
 #
-# Installs what is missing (PostgreSQL from apt, s3rver from npm as pinned in tests/services), starts
+# Installs what is missing (PostgreSQL and docker-compose from apt, s3rver from npm as pinned in tests/services), starts
 # PostgreSQL and s3rver on 127.0.0.1 on free ports with throw-away data folders, runs `dotnet test` on
 # the whole solution, stops the services and exits with the tests' status. Extra arguments go to
 # `dotnet test` (for example: tests/run-tests.sh --filter Category!=Slow).
@@ -33,6 +33,8 @@ install_missing() {
   local missing=()
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+  # `docker-compose config` validates the compose file (ComposeFileTests); no Docker engine is needed.
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} from apt"
     as_root apt-get update -qq

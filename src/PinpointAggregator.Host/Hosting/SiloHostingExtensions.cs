@@ -30,6 +30,7 @@ public static class SiloHostingExtensions
             silo.AddMemoryGrainStorage(StorageNames.Audit, memory => memory.GrainStorageSerializer = new GrainStateJsonSerializer());
             silo.UseInMemoryReminderService();
         });
+        builder.AddPinpointDashboard();
 
         // The STS session name carries the silo's name (see RoleOptions.SessionName) unless one is configured.
         builder.Services.AddOptions<AwsOptions>().PostConfigure<ILocalSiloDetails>((aws, silo) => aws.Roles.SiloName ??= silo.Name);
