@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using PinpointAggregator.Host.Hosting;
+using PinpointAggregator.Host;
 
-var builder = PinpointHost.CreateBuilder(args);
-builder.AddPinpointSilo();
-await builder.Build().RunAsync();
+return await PinpointProgram.RunAsync(args);

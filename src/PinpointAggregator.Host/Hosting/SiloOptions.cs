@@ -1,6 +1,6 @@
 namespace PinpointAggregator.Host.Hosting;
 
-/// <summary>Where the silo listens. Section <c>Silo</c>. Loopback only until clustering arrives.</summary>
+/// <summary>Where the silo listens. Section <c>Silo</c>.</summary>
 public sealed class SiloOptions
 {
     public const string SectionName = "Silo";
@@ -10,4 +10,10 @@ public sealed class SiloOptions
 
     /// <summary>Client gateway port. Default 30000 (Orleans' default).</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The IP address this silo publishes in the membership table and listens on, with PostgreSQL clustering.
+    /// Default 127.0.0.1 (a cluster on one machine); set the host's own address for a cluster across machines.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

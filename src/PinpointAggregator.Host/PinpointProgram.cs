@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PinpointAggregator.Host.Hosting;
+
+namespace PinpointAggregator.Host;
+
+/// <summary>The executable's commands: the silo (default) and <c>migrate</c>.</summary>
+public static class PinpointProgram
+{
+    /// <summary>Exit status for configuration that fails validation.</summary>
+    public const int ConfigurationError = 2;
+
+    /// <param name="args">Command line; a first argument <c>migrate</c> selects that command, the rest is configuration.</param>
+    /// <param name="configureLogging">Extra logging set-up (tests record what would be logged).</param>
+    public static async Task<int> RunAsync(string[] args, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            if (args is [MigrateCommand.Name, .. var rest])
+            {
+                return await MigrateCommand.RunAsync(rest, configureLogging);
+            }
+
+            var builder = PinpointHost.CreateBuilder(args);
+            configureLogging?.Invoke(builder.Logging);
+            builder.AddPinpointSilo();
+            await builder.Build().RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            // Every failure on its own line, without a stack trace: the message is the whole story.
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"Configuration error: {failure}");
+            }
+
+            return ConfigurationError;
+        }
+    }
+}

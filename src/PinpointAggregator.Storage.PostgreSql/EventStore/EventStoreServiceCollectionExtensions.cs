@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using PinpointAggregator.Grains.EventStore;
+
+namespace PinpointAggregator.Storage.PostgreSql.EventStore;
+
+/// <summary>Registers the PostgreSQL audit store in place of the in-memory one.</summary>
+public static class EventStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The audit store on <paramref name="connectionString"/> (one pooled data source per silo), its
+    /// partitions and the retention service; options from section <c>EventStore</c>.
+    /// </summary>
+    public static IServiceCollection AddPostgresAuditStore(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EventStoreOptions>().Bind(configuration.GetSection(EventStoreOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<EventPartitions>();
+        services.AddSingleton<PostgresAuditStore>();
+        services.RemoveAll<IAuditStore>();
+        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<PostgresAuditStore>());
+        services.AddHostedService<EventRetention>();
+        return services;
+    }
+}
