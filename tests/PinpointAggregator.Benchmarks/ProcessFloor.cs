@@ -22,6 +22,13 @@ internal static class ProcessFloor
         var folder = args.Length > 0 ? args[0] : throw new ArgumentException("usage: floor FOLDER [THREADS]");
         var threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
         var files = LocalTrailFiles.Find([folder]);
+        var (tokens, failed) = Scan(files, threads);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor (b), {threads} thread(s): {files.Count} files, {failed} not gzip JSON, {tokens} tokens"));
+    }
+
+    /// <summary>Decompresses and token-scans every file on <paramref name="threads"/> threads.</summary>
+    public static (long Tokens, long Failed) Scan(IReadOnlyList<string> files, int threads)
+    {
         long tokens = 0, failed = 0;
         Parallel.ForEach(
             Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering),
@@ -38,6 +45,6 @@ internal static class ProcessFloor
                     Interlocked.Increment(ref failed);
                 }
             });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor (b), {threads} thread(s): {files.Count} files, {failed} not gzip JSON, {tokens} tokens"));
+        return (tokens, failed);
     }
 }

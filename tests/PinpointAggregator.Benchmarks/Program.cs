@@ -9,10 +9,17 @@ using PinpointAggregator.Audit.Events;
 
 // Usage: dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- [CORPUS_FOLDER] [DAYS] [ITERATIONS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- ingest [CORPUS_FOLDER] [DAYS]
+//        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- cluster FOLDER CONNECTION_STRING [DAYS] [ROUNDS] [SILOS]
 //        PinpointAggregator.Benchmarks floor FOLDER [THREADS]   (the whole-process floor for `scan`: time it from outside)
 if (args is ["floor", ..])
 {
     ProcessFloor.Run(args[1..]);
+    return;
+}
+
+if (args is ["cluster", ..])
+{
+    await ClusterIngestBenchmark.RunAsync(args[1..]);
     return;
 }
 

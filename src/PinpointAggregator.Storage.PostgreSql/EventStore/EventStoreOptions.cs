@@ -11,6 +11,12 @@ public sealed class EventStoreOptions
     /// </summary>
     public TimeSpan? Retention { get; set; }
 
+    /// <summary>
+    /// Connections the audit store opens at most per silo (its own pool, beside the Orleans providers').
+    /// Grains beyond it wait for a connection rather than exhaust the server's <c>max_connections</c>. Default 16.
+    /// </summary>
+    public int MaxConnections { get; set; } = 16;
+
     /// <summary>How often the retention is applied. Default: 1 hour.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 }

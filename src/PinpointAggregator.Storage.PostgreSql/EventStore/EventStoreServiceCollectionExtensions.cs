@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PinpointAggregator.Grains.EventStore;
 
@@ -18,7 +19,11 @@ public static class EventStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<EventStoreOptions>().Bind(configuration.GetSection(EventStoreOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(sp =>
+        {
+            var pool = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = sp.GetRequiredService<IOptions<EventStoreOptions>>().Value.MaxConnections };
+            return NpgsqlDataSource.Create(pool.ConnectionString);
+        });
         services.AddSingleton<EventPartitions>();
         services.AddSingleton<PostgresAuditStore>();
         services.RemoveAll<IAuditStore>();
