@@ -4,9 +4,11 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Quarantine;
 using PinpointAggregator.Trail.Keys;
+using Orleans.Storage;
 using PinpointAggregator.Trail.Storage;
 
 namespace PinpointAggregator.Grains.Prefixes;
@@ -17,13 +19,16 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// region prefix from the start of the late-arrival window (one <c>ListObjectsV2</c> with <c>StartAfter</c>,
 /// so an idle poll costs one request) and reads every key not yet done. A file's events reach the
 /// application grains before its key is recorded as done: a crash in between replays the file, and the
-/// idempotent apply makes the replay change nothing.
+/// idempotent apply makes the replay change nothing. Every few hours a poll also reconciles the days behind
+/// the window (<see cref="PrefixReconcile"/>) against the done-key store, a few pages per poll. State is
+/// written only when something besides the poll's own bookkeeping changed (<see cref="PrefixStateChanges"/>).
 /// </remarks>
 public sealed partial class TrailPrefixGrain(
     [PersistentState("prefix", StorageNames.Audit)] IPersistentState<TrailPrefixState> state,
     IOptions<IngestionOptions> options,
     ITrailObjectStoreFactory stores,
     TrailFileFetcher fetcher,
+    IDoneKeyStore doneKeys,
     IngestionMetrics metrics,
     TimeProvider time,
     ILogger<TrailPrefixGrain> logger) : Grain, ITrailPrefixGrain, IRemindable
@@ -36,22 +41,42 @@ public sealed partial class TrailPrefixGrain(
     private TrailPrefixKey _key;
     private GrainSchedule? _timer;
     private PrefixLedger _ledger = null!;
+    private PrefixReconcile _reconcile = null!;
+    private readonly PrefixStateChanges _changes = new();
 
     private TrailPrefixState State => state.State;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = TrailPrefixKey.Parse(this.GetPrimaryKeyString());
         _timer = new GrainSchedule(this, PollAsync);
         _ledger = new PrefixLedger(State, _options);
+        _reconcile = new PrefixReconcile(State, _options, _ledger, Random.Shared.NextDouble);
+        _changes.Saved(State);
         if (State.Started)
         {
+            await UpgradeAsync();
             ScheduleNextPoll(State.NextPollAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>
+    /// A prefix started before the done-key store knew nothing of it: its window's keys go to the store, and
+    /// the reconcile never lists before the window, whose older keys the store cannot know.
+    /// </summary>
+    private async Task UpgradeAsync()
+    {
+        if (State.Version >= 4)
+        {
+            return;
+        }
+
+        await doneKeys.RecordAsync(_key.Format(), [.. State.Done.Select(p => new DoneKey(p.Key, p.Value))], CancellationToken.None);
+        State.DoneKeysFrom = _ledger.ListFrom();
+        State.Version = TrailPrefixState.CurrentVersion;
+        await SaveAsync();
     }
 
     /// <summary>The prefix may activate on another silo next; this silo stops reporting its lag.</summary>
@@ -68,7 +93,8 @@ public sealed partial class TrailPrefixGrain(
             State.Started = true;
             State.BackfillFrom = backfillFrom.ToUniversalTime();
             State.Interval = _options.PollInterval;
-            await state.WriteStateAsync();
+            State.DoneKeysFrom = State.BackfillFrom;
+            await SaveAsync();
         }
 
         // Called again on every discovery round or start; the schedule writes the reminder once.
@@ -108,7 +134,7 @@ public sealed partial class TrailPrefixGrain(
 
         EnsureStarted();
         (State.RereadFrom, State.RereadUntil) = (fromTime.ToUniversalTime(), untilTime.ToUniversalTime());
-        await state.WriteStateAsync();
+        await SaveAsync();
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
@@ -129,6 +155,12 @@ public sealed partial class TrailPrefixGrain(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
+        if (_timer!.Retired)
+        {
+            // A stale activation, deactivating: the next activation polls from the stored state.
+            return;
+        }
+
         if (_options.ExcludedAccounts.Contains(_key.Account))
         {
             await StopAsync("The account is excluded by configuration (Ingestion:ExcludedAccounts).");
@@ -150,13 +182,19 @@ public sealed partial class TrailPrefixGrain(
             }
 
             found += await ListAndReadAsync(store, _ledger.ListFrom(), null, skipDone: true, cancellationToken);
+            _reconcile.EnsureScheduled(Now);
+            if (_reconcile.IsDue(Now))
+            {
+                found += await ReconcileAsync(store, cancellationToken);
+            }
+
             _ledger.PollSucceeded(startedAt);
             var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
             State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not InconsistentStateException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            // Whatever failed, the prefix keeps its schedule: it backs off and tries again.
+            // Whatever failed (but a stale activation, which stops: see StaleActivation), the prefix keeps its schedule: it backs off and tries again.
             var code = e is TrailStoreException store ? store.Code : e.GetType().Name;
             State.ConsecutiveFailures++;
             State.CaughtUp = false;
@@ -172,7 +210,11 @@ public sealed partial class TrailPrefixGrain(
 
         _ledger.PruneWindow();
         State.NextPollAt = Now + State.Interval;
-        await state.WriteStateAsync(CancellationToken.None);
+        if (_changes.Changed(State))
+        {
+            await SaveAsync();
+        }
+
         metrics.Prefix(_key.Format(), _key.Account, _ledger.Lag(Now), _ledger.StuckFiles(Now));
     }
 
@@ -180,7 +222,7 @@ public sealed partial class TrailPrefixGrain(
     {
         State.LastError = reason;
         State.NextPollAt = null;
-        await state.WriteStateAsync(CancellationToken.None);
+        await SaveAsync();
         await _timer!.StopReminderAsync(ReminderName);
 
         metrics.Forget(_key.Format());
@@ -194,8 +236,7 @@ public sealed partial class TrailPrefixGrain(
         var futureLeft = _ledger.FutureKeysLeft(now);
         while (true)
         {
-            State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
-            metrics.Request(RequestKinds.List);
+            CountList();
             var page = await store.ListAsync(request, cancellationToken);
             var batch = new List<(string Key, DateTime Stamp, long? Size)>();
             var pastEnd = false;
@@ -239,6 +280,84 @@ public sealed partial class TrailPrefixGrain(
     }
 
     /// <summary>
+    /// One poll's share of the reconcile: at most <see cref="IngestionOptions.ReconcilePagesPerPoll"/> pages,
+    /// from where the last poll stopped. Unread keys inside the horizon are read; older ones are reported as
+    /// missed and recorded, so no later reconcile reports them again. When the listing reaches the window,
+    /// the done keys no reconcile can list any more are forgotten and the next reconcile is scheduled.
+    /// </summary>
+    /// <remarks>Each page is its own <c>StartAfter</c> request, so the cursor is a key, saved in state, not a continuation token that may expire.</remarks>
+    private async Task<int> ReconcileAsync(ITrailObjectStore store, CancellationToken cancellationToken)
+    {
+        var range = _reconcile.Range();
+        var prefix = _key.Format();
+        var found = 0;
+        var startAfter = State.ReconcileAfter ?? _key.Location.Root.LogKeysFrom(_key.Account, _key.Region, range.ListFrom);
+        for (var pages = 0; !range.IsEmpty && pages < _options.ReconcilePagesPerPoll; pages++)
+        {
+            CountList();
+            var page = await store.ListAsync(new TrailListRequest(_key.RegionPrefix, startAfter), cancellationToken);
+            var pastEnd = page.ContinuationToken is null || page.Objects.Count == 0;
+            var listed = new List<(string Key, DateTime Stamp, long? Size)>();
+            foreach (var (key, size) in page.Objects)
+            {
+                if (!TrailKey.TryParse(key, out var parsed, out _) || parsed.Kind != TrailFileKind.Log)
+                {
+                    continue;
+                }
+
+                var stamp = parsed.Timestamp.UtcDateTime;
+                if (stamp >= range.Until)
+                {
+                    pastEnd = true;
+                    break;
+                }
+
+                if (stamp >= range.ListFrom && _ledger.ShouldRead(key, skipDone: true))
+                {
+                    listed.Add((key, stamp, size));
+                }
+            }
+
+            var done = listed.Count == 0 ? new HashSet<string>() : await doneKeys.FindDoneAsync(prefix, [.. listed.Select(f => f.Key)], cancellationToken);
+            var sort = PrefixReconcile.Sort(listed.Where(f => !done.Contains(f.Key)), range);
+            if (sort.Missed.Count > 0)
+            {
+                // Recorded before they are counted: a failure here leaves them to be found, and counted, once.
+                await doneKeys.RecordAsync(prefix, [.. sort.Missed.Select(f => new DoneKey(f.Key, f.Stamp))], CancellationToken.None);
+            }
+
+            foreach (var missed in _reconcile.Count(sort, Now))
+            {
+                metrics.FileMissed(_key.Account);
+                LogMissed(logger, missed.Key, missed.Late);
+            }
+
+            found += await ReadFilesAsync(store, sort.Read, cancellationToken);
+            if (pastEnd)
+            {
+                break;
+            }
+
+            startAfter = State.ReconcileAfter = page.Objects[^1].Key;
+            if (pages + 1 == _options.ReconcilePagesPerPoll)
+            {
+                // The rest waits for the next poll, so new files are never held up behind a long horizon.
+                return found;
+            }
+        }
+
+        await doneKeys.ForgetAsync(prefix, range.ListFrom, CancellationToken.None);
+        _reconcile.Finished(Now);
+        return found;
+    }
+
+    private void CountList()
+    {
+        State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
+        metrics.Request(RequestKinds.List);
+    }
+
+    /// <summary>
     /// Reads files in batches of <see cref="FilesPerApply"/>, with bounded concurrency, delivers each batch's
     /// events with one call per grain, then records the batch's keys and checkpoints.
     /// </summary>
@@ -277,14 +396,28 @@ public sealed partial class TrailPrefixGrain(
                 await QuarantineLog.AppendAsync(GrainFactory, _key.Format(), State.Counters.FilesQuarantined, evidence);
             }
 
+            // Settled keys go to the done-key store before the ledger records them: if this fails, they are read again.
+            var settled = outcomes.Where(o => !o.ShouldRetry).Select(o => new DoneKey(o.Key, o.Stamp)).ToList();
+            if (settled.Count > 0)
+            {
+                await doneKeys.RecordAsync(_key.Format(), settled, CancellationToken.None);
+            }
+
             var report = _ledger.Complete(outcomes, now);
             Report(outcomes, report);
             completed += outcomes.Count(o => !o.ShouldRetry);
             _ledger.PruneWindow();
-            await state.WriteStateAsync(CancellationToken.None);
+            await SaveAsync();
         }
 
         return completed;
+    }
+
+    /// <summary>Writes the state and remembers it as written; a stale activation stops (<see cref="StaleActivation"/>).</summary>
+    private async Task SaveAsync()
+    {
+        await StaleActivation.WriteAsync(state, this, _timer, logger);
+        _changes.Saved(State);
     }
 
     /// <summary>
@@ -379,6 +512,9 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(8, LogLevel.Warning, "{Prefix} has more future-dated keys than Ingestion:MaxFutureDatedKeys ({Max}); {Key} and later ones are not read until the clock reaches them")]
     private static partial void LogFutureCapped(ILogger logger, string prefix, string key, int max);
+
+    [LoggerMessage(9, LogLevel.Error, "{Key} landed {Late} behind the newest key, later than Ingestion:ReconcileHorizon: reported as missed, not read (re-read its time to read it)")]
+    private static partial void LogMissed(ILogger logger, string key, TimeSpan late);
 
     [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
     private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);
