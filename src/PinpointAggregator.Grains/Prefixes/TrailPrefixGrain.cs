@@ -94,6 +94,7 @@ public sealed partial class TrailPrefixGrain(
             State.BackfillFrom = backfillFrom.ToUniversalTime();
             State.Interval = _options.PollInterval;
             State.DoneKeysFrom = State.BackfillFrom;
+            State.Version = TrailPrefixState.CurrentVersion; // every key it settles goes to the done-key store: nothing to upgrade
             await SaveAsync();
         }
 
