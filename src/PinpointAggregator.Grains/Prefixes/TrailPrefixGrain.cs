@@ -280,77 +280,18 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
-    /// <summary>
-    /// One poll's share of the reconcile: at most <see cref="IngestionOptions.ReconcilePagesPerPoll"/> pages,
-    /// from where the last poll stopped. Unread keys inside the horizon are read; older ones are reported as
-    /// missed and recorded, so no later reconcile reports them again. When the listing reaches the window,
-    /// the done keys no reconcile can list any more are forgotten and the next reconcile is scheduled.
-    /// </summary>
-    /// <remarks>Each page is its own <c>StartAfter</c> request, so the cursor is a key, saved in state, not a continuation token that may expire.</remarks>
-    private async Task<int> ReconcileAsync(ITrailObjectStore store, CancellationToken cancellationToken)
-    {
-        var range = _reconcile.Range();
-        var prefix = _key.Format();
-        var found = 0;
-        var startAfter = State.ReconcileAfter ?? _key.Location.Root.LogKeysFrom(_key.Account, _key.Region, range.ListFrom);
-        for (var pages = 0; !range.IsEmpty && pages < _options.ReconcilePagesPerPoll; pages++)
-        {
-            CountList();
-            var page = await store.ListAsync(new TrailListRequest(_key.RegionPrefix, startAfter), cancellationToken);
-            var pastEnd = page.ContinuationToken is null || page.Objects.Count == 0;
-            var listed = new List<(string Key, DateTime Stamp, long? Size)>();
-            foreach (var (key, size) in page.Objects)
-            {
-                if (!TrailKey.TryParse(key, out var parsed, out _) || parsed.Kind != TrailFileKind.Log)
-                {
-                    continue;
-                }
-
-                var stamp = parsed.Timestamp.UtcDateTime;
-                if (stamp >= range.Until)
-                {
-                    pastEnd = true;
-                    break;
-                }
-
-                if (stamp >= range.ListFrom && _ledger.ShouldRead(key, skipDone: true))
-                {
-                    listed.Add((key, stamp, size));
-                }
-            }
-
-            var done = listed.Count == 0 ? new HashSet<string>() : await doneKeys.FindDoneAsync(prefix, [.. listed.Select(f => f.Key)], cancellationToken);
-            var sort = PrefixReconcile.Sort(listed.Where(f => !done.Contains(f.Key)), range);
-            if (sort.Missed.Count > 0)
-            {
-                // Recorded before they are counted: a failure here leaves them to be found, and counted, once.
-                await doneKeys.RecordAsync(prefix, [.. sort.Missed.Select(f => new DoneKey(f.Key, f.Stamp))], CancellationToken.None);
-            }
-
-            foreach (var missed in _reconcile.Count(sort, Now))
+    /// <summary>One poll's share of the reconcile (<see cref="ReconcileStep"/>); missed files are counted in metrics and logged as found.</summary>
+    private Task<int> ReconcileAsync(ITrailObjectStore store, CancellationToken cancellationToken) =>
+        new ReconcileStep(_key, _ledger, _reconcile, doneKeys, _options, time).RunAsync(
+            store,
+            CountList,
+            files => ReadFilesAsync(store, files, cancellationToken),
+            missed =>
             {
                 metrics.FileMissed(_key.Account);
                 LogMissed(logger, missed.Key, missed.Late);
-            }
-
-            found += await ReadFilesAsync(store, sort.Read, cancellationToken);
-            if (pastEnd)
-            {
-                break;
-            }
-
-            startAfter = State.ReconcileAfter = page.Objects[^1].Key;
-            if (pages + 1 == _options.ReconcilePagesPerPoll)
-            {
-                // The rest waits for the next poll, so new files are never held up behind a long horizon.
-                return found;
-            }
-        }
-
-        await doneKeys.ForgetAsync(prefix, range.ListFrom, CancellationToken.None);
-        _reconcile.Finished(Now);
-        return found;
-    }
+            },
+            cancellationToken);
 
     private void CountList()
     {
