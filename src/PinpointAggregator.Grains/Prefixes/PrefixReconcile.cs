@@ -1,5 +1,6 @@
 using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.DoneKeys;
 
 namespace PinpointAggregator.Grains.Prefixes;
 
@@ -29,6 +30,24 @@ internal sealed class PrefixReconcile(TrailPrefixState state, IngestionOptions o
 
         state.NextReconcileAt = now + (options.ReconcileInterval * (0.5 + (0.5 * random())));
         return true;
+    }
+
+    /// <summary>
+    /// Upgrades a prefix state from before the done-key store: its window's done keys are to go to the store,
+    /// and the reconcile never lists before that window, whose older keys the store never saw (listing them
+    /// would read days of files again and report the oldest as missed).
+    /// </summary>
+    /// <returns>The keys to record, or null when the state is current.</returns>
+    public List<DoneKey>? Upgrade()
+    {
+        if (state.Version >= TrailPrefixState.CurrentVersion)
+        {
+            return null;
+        }
+
+        state.DoneKeysFrom = ledger.ListFrom();
+        state.Version = TrailPrefixState.CurrentVersion;
+        return [.. state.Done.Select(p => new DoneKey(p.Key, p.Value))];
     }
 
     /// <summary>A reconcile is due, or one is under way; never before the prefix has read a key (nothing can be late yet).</summary>

@@ -62,21 +62,14 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
-    /// <summary>
-    /// A prefix started before the done-key store knew nothing of it: its window's keys go to the store, and
-    /// the reconcile never lists before the window, whose older keys the store cannot know.
-    /// </summary>
+    /// <summary>A prefix started before the done-key store existed hands it its window's keys (<see cref="PrefixReconcile.Upgrade"/>).</summary>
     private async Task UpgradeAsync()
     {
-        if (State.Version >= 4)
+        if (_reconcile.Upgrade() is { } keys)
         {
-            return;
+            await doneKeys.RecordAsync(_key.Format(), keys, CancellationToken.None);
+            await SaveAsync();
         }
-
-        await doneKeys.RecordAsync(_key.Format(), [.. State.Done.Select(p => new DoneKey(p.Key, p.Value))], CancellationToken.None);
-        State.DoneKeysFrom = _ledger.ListFrom();
-        State.Version = TrailPrefixState.CurrentVersion;
-        await SaveAsync();
     }
 
     /// <summary>The prefix may activate on another silo next; this silo stops reporting its lag.</summary>

@@ -1,4 +1,5 @@
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.Prefixes;
 
 namespace PinpointAggregator.Grains.Tests.Prefixes;
@@ -40,6 +41,20 @@ public sealed class PrefixReconcileTests
 
         _state.DoneKeysFrom = Now.AddDays(-1);
         Assert.Equal(Now.AddDays(-1), Reconcile().Range().ListFrom);
+    }
+
+    [Fact]
+    public void AStateFromBeforeTheDoneKeyStore_HandsItsWindowOver_AndIsNeverReconciledBeforeThatWindow()
+    {
+        _state.Version = 3;
+        _state.Done["k"] = Newest;
+
+        var keys = Reconcile().Upgrade();
+
+        Assert.Equal([new DoneKey("k", Newest)], keys);
+        Assert.Equal((Newest.AddHours(-2), Newest.AddHours(-2)), (_state.DoneKeysFrom, Reconcile().Range().ListFrom));
+        Assert.True(Reconcile().Range().IsEmpty);
+        Assert.Null(Reconcile().Upgrade());
     }
 
     [Fact]
