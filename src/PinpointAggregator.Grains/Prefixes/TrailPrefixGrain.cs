@@ -8,7 +8,6 @@ using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Quarantine;
 using PinpointAggregator.Trail.Keys;
-using Orleans.Storage;
 using PinpointAggregator.Trail.Storage;
 
 namespace PinpointAggregator.Grains.Prefixes;
@@ -186,9 +185,10 @@ public sealed partial class TrailPrefixGrain(
             var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
             State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
         }
-        catch (Exception e) when (e is not InconsistentStateException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (!_timer.Retired && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            // Whatever failed (but a stale activation, which stops: see StaleActivation), the prefix keeps its schedule: it backs off and tries again.
+            // Whatever failed, the prefix keeps its schedule: it backs off and tries again. Unless this activation
+            // is stale (its own write met a conflict, see StaleActivation): then it stops, and the error goes on.
             var code = e is TrailStoreException store ? store.Code : e.GetType().Name;
             State.ConsecutiveFailures++;
             State.CaughtUp = false;
