@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.EventStore;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
@@ -20,7 +21,8 @@ public static class IngestionServiceCollectionExtensions
     /// Binds <see cref="IngestionOptions"/> (section <c>Ingestion</c>) and <see cref="TrailReaderOptions"/>
     /// (section <c>Trail:Reader</c>), validated at start-up, and adds the reader, fetcher and metrics.
     /// The host adds an <see cref="Trail.Storage.ITrailObjectStoreFactory"/> and the grain storage; the audit
-    /// store is in memory unless the host registers another <see cref="IAuditStore"/> first.
+    /// and done-key stores are in memory unless the host registers another <see cref="IAuditStore"/> or
+    /// <see cref="IDoneKeyStore"/> first.
     /// </summary>
     public static IServiceCollection AddPinpointIngestion(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +37,9 @@ public static class IngestionServiceCollectionExtensions
 
         // The embedded default's audit store; the PostgreSQL event store replaces it when configured.
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
+
+        // Likewise the done-key store; the PostgreSQL one replaces it with the event store.
+        services.TryAddSingleton<IDoneKeyStore, MemoryDoneKeyStore>();
         services.TryAddSingleton(sp => AuditEventReader.Create(sp.GetRequiredService<IOptions<TrailReaderOptions>>().Value));
         services.TryAddSingleton(sp => new TrailFileFetcher(
             sp.GetRequiredService<TrailFileReader<AuditEvent>>(),

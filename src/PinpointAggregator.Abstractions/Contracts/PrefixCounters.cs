@@ -34,4 +34,13 @@ public sealed record PrefixCounters
 
     /// <summary>Events that could not be applied to their grain and were set aside with a reason.</summary>
     [Id(10)] public long EventsSetAside { get; init; }
+
+    /// <summary>Files found later than <c>Ingestion:ReconcileHorizon</c>: reported, not read.</summary>
+    [Id(11)] public long FilesMissed { get; init; }
+
+    /// <summary>Reconciles of the horizon completed.</summary>
+    [Id(12)] public long Reconciles { get; init; }
+
+    /// <summary>Late files the reconcile found and read (also counted in <see cref="FilesRead"/> or <see cref="FilesQuarantined"/>).</summary>
+    [Id(13)] public long FilesReconciled { get; init; }
 }

@@ -67,4 +67,13 @@ public sealed record PrefixStatus
 
     /// <summary>When a poll last stopped at <c>Ingestion:MaxFutureDatedKeys</c>: later future-dated keys wait for the clock.</summary>
     [Id(21)] public DateTime? FutureKeysCappedAt { get; init; }
+
+    /// <summary>The most recent files found beyond the reconcile horizon (bounded); <see cref="PrefixCounters.FilesMissed"/> counts all.</summary>
+    [Id(22)] public IReadOnlyList<MissedFile> Missed { get; init; } = [];
+
+    /// <summary>When the next reconcile of the horizon starts (or goes on, while <see cref="ReconcileInProgress"/>).</summary>
+    [Id(23)] public DateTime? NextReconcileAt { get; init; }
+
+    /// <summary>A reconcile is listing, a few pages per poll, from where the last poll stopped.</summary>
+    [Id(24)] public bool ReconcileInProgress { get; init; }
 }

@@ -48,6 +48,32 @@ public sealed class IngestionOptions
     public TimeSpan LateArrivalWindow { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
+    /// How late a file may land, behind the newest key, and still be read (once). A slow reconcile listing of
+    /// this much history behind the late-arrival window, every <see cref="ReconcileInterval"/>, compares the
+    /// keys with the done-key store and reads the ones never read. Default 7 days.
+    /// </summary>
+    public TimeSpan ReconcileHorizon { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How often a prefix reconciles its horizon (jittered, and spread over prefixes). The reconcile reads
+    /// back <see cref="ReconcileHorizon"/> plus this interval, so a file that lands just inside the horizon
+    /// is still read at the next reconcile. Default 6 hours.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// How far past the horizon the reconcile still lists, only to report files that landed too late as
+    /// missed (counted, listed, logged; never read). Files later still are not listed at all. Default 1 day.
+    /// </summary>
+    public TimeSpan MissedReportBand { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Listing pages (1,000 keys each) one poll spends on the reconcile; a longer reconcile goes on at the
+    /// next poll from where it stopped, so it never holds up new files for long. Default 2.
+    /// </summary>
+    public int ReconcilePagesPerPoll { get; set; } = 2;
+
+    /// <summary>
     /// The largest trail file (compressed, as stored) a prefix downloads. A listed file above it is
     /// quarantined as <c>ObjectTooLarge</c> without a GET; a download that passes it is stopped and
     /// quarantined the same way. Default 128 MiB.

@@ -73,6 +73,17 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add($"{IngestionOptions.SectionName}:LateArrivalWindow must not be negative; got {options.LateArrivalWindow}.");
         }
 
+        Positive(errors, nameof(options.ReconcileInterval), options.ReconcileInterval);
+        if (options.ReconcileHorizon < TimeSpan.Zero || options.MissedReportBand < TimeSpan.Zero)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:ReconcileHorizon and MissedReportBand must not be negative; got {options.ReconcileHorizon} and {options.MissedReportBand}.");
+        }
+
+        if (options.ReconcilePagesPerPoll < 1)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:ReconcilePagesPerPoll must be at least 1; got {options.ReconcilePagesPerPoll}.");
+        }
+
         if (options.ReminderPeriod < TimeSpan.FromMinutes(1))
         {
             errors.Add($"{IngestionOptions.SectionName}:ReminderPeriod must be at least 1 minute (Orleans' minimum); got {options.ReminderPeriod}.");

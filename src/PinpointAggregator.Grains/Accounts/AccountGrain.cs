@@ -59,7 +59,7 @@ public sealed partial class AccountGrain(
             state.State.Locations.Add(location);
             state.State.BackfillFrom = backfillFrom;
             state.State.Health.RoleArn = stores.DescribeCredentials(location.Bucket, Account);
-            await state.WriteStateAsync();
+            await StaleActivation.WriteAsync(state, this, _timer, logger);
             _timer!.Arm(TimeSpan.Zero);
         }
 
@@ -93,7 +93,7 @@ public sealed partial class AccountGrain(
         catch (InconsistentStateException)
         {
             // Another activation committed first: this one's state is stale; let the next call activate afresh.
-            DeactivateOnIdle();
+            StaleActivation.Retire(this, _timer);
             throw;
         }
     }
@@ -129,6 +129,12 @@ public sealed partial class AccountGrain(
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)
     {
+        if (_timer!.Retired)
+        {
+            // A stale activation, deactivating: the next activation discovers from the stored state.
+            return;
+        }
+
         if (_options.ExcludedAccounts.Contains(Account))
         {
             // Excluded after it was tracked: stop this grain's schedule; its prefixes stop on their next poll.
@@ -179,7 +185,7 @@ public sealed partial class AccountGrain(
             _timer!.Arm(delay);
         }
 
-        await state.WriteStateAsync(CancellationToken.None);
+        await StaleActivation.WriteAsync(state, this, _timer, logger);
     }
 
     /// <summary>Configured regions, plus the regions a delimiter listing of each location's <c>CloudTrail/</c> finds.</summary>

@@ -16,8 +16,16 @@ internal sealed class GrainSchedule(IGrainBase grain, Func<CancellationToken, Ta
 
     public bool IsArmed => _timer is not null;
 
+    /// <summary>The activation is stale (see <see cref="StaleActivation"/>): its timer is gone and is never armed again.</summary>
+    public bool Retired { get; private set; }
+
     public void Arm(TimeSpan due)
     {
+        if (Retired)
+        {
+            return;
+        }
+
         due = due < TimeSpan.Zero ? TimeSpan.Zero : due;
         if (_timer is null)
         {
@@ -27,6 +35,14 @@ internal sealed class GrainSchedule(IGrainBase grain, Func<CancellationToken, Ta
         {
             _timer.Change(due, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>Stops the timer of a stale activation for good; the reminder stays, for the next activation.</summary>
+    public void Retire()
+    {
+        Retired = true;
+        _timer?.Dispose();
+        _timer = null;
     }
 
     public async Task EnsureReminderAsync(string name, TimeSpan period)

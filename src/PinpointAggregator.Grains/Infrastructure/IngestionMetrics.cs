@@ -25,6 +25,7 @@ public sealed class IngestionMetrics
     private readonly Counter<long> _fileFailures;
     private readonly Counter<long> _setAside;
     private readonly Counter<long> _futureDated;
+    private readonly Counter<long> _missed;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -38,6 +39,7 @@ public sealed class IngestionMetrics
         _fileFailures = meter.CreateCounter<long>("pinpoint.trail.file_failures", "{failure}", "Reads of a file that failed and will be retried, by error kind.");
         _setAside = meter.CreateCounter<long>("pinpoint.events.set_aside", "{event}", "Events that could not be applied to their grain, set aside with a reason.");
         _futureDated = meter.CreateCounter<long>("pinpoint.trail.future_dated_keys", "{file}", "Keys named further ahead of the clock than the allowed skew.");
+        _missed = meter.CreateCounter<long>("pinpoint.trail.files_missed", "{file}", "Per account, files that landed later than Ingestion:ReconcileHorizon: reported, not read.");
         meter.CreateObservableGauge("pinpoint.ingestion.lag", ObserveLag, "s", "Per account, the largest ingestion lag of its prefixes on this silo: now minus the time through which every listed file was read.");
         meter.CreateObservableGauge("pinpoint.trail.files_stuck", ObserveStuck, "{file}", "Per account, files on this silo failing for longer than Ingestion:StuckFileAfter.");
     }
@@ -59,6 +61,9 @@ public sealed class IngestionMetrics
     public void SetAside(long events) => _setAside.Add(events);
 
     public void FutureDatedKey() => _futureDated.Add(1);
+
+    /// <summary>A file found beyond the reconcile horizon, under its (validated, 12-digit) account.</summary>
+    public void FileMissed(string account) => _missed.Add(1, new KeyValuePair<string, object?>("account", account));
 
     /// <summary>The prefix's current ingestion lag and stuck files, reported under its account.</summary>
     public void Prefix(string prefix, string account, TimeSpan lag, int stuckFiles) => _prefixes[prefix] = (account, lag.TotalSeconds, stuckFiles);

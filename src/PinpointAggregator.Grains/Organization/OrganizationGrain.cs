@@ -39,7 +39,7 @@ public sealed partial class OrganizationGrain(
         if (!state.State.Started || !state.RecordExists)
         {
             (state.State.Started, state.State.StartedAt) = (true, time.GetUtcNow().UtcDateTime);
-            await state.WriteStateAsync();
+            await StaleActivation.WriteAsync(state, this, _timer, logger);
             _timer!.Arm(TimeSpan.Zero);
         }
 
@@ -73,6 +73,12 @@ public sealed partial class OrganizationGrain(
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)
     {
+        if (_timer!.Retired)
+        {
+            // A stale activation, deactivating: the next activation discovers from the stored state.
+            return;
+        }
+
         var errors = new List<string>();
         var backfillFrom = _options.StartFrom?.ToUniversalTime() ?? state.State.StartedAt;
         try
@@ -106,7 +112,7 @@ public sealed partial class OrganizationGrain(
         }
 
         (state.State.LastDiscoveryAt, state.State.LastError) = (time.GetUtcNow().UtcDateTime, errors.Count == 0 ? null : string.Join("; ", errors));
-        await state.WriteStateAsync(CancellationToken.None);
+        await StaleActivation.WriteAsync(state, this, _timer, logger);
     }
 
     /// <summary>The accounts in one bucket, minus exclusions; a failing bucket adds its error and finds none.</summary>

@@ -24,4 +24,10 @@ public sealed class PrefixCountersState
     public long DuplicatesDropped { get; set; }
 
     public long EventsSetAside { get; set; }
+
+    public long FilesMissed { get; set; }
+
+    public long Reconciles { get; set; }
+
+    public long FilesReconciled { get; set; }
 }

@@ -267,7 +267,8 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         return entry;
     }
 
-    private void AddBounded<T>(List<T> list, T item)
+    /// <summary>Adds to a status list, dropping the oldest past <see cref="IngestionOptions.QuarantineListLength"/>.</summary>
+    public void AddBounded<T>(List<T> list, T item)
     {
         list.Add(item);
         if (list.Count > options.QuarantineListLength)

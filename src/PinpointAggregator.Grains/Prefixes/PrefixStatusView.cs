@@ -36,6 +36,9 @@ internal static class PrefixStatusView
             SetAside = [.. state.SetAside],
             FutureDatedKeys = [.. state.FutureDatedKeys],
             FutureKeysCappedAt = state.FutureKeysCappedAt,
+            Missed = [.. state.Missed],
+            NextReconcileAt = state.NextReconcileAt,
+            ReconcileInProgress = state.ReconcileAfter is not null,
             Counters = new PrefixCounters
             {
                 FilesRead = counters.FilesRead,
@@ -49,6 +52,9 @@ internal static class PrefixStatusView
                 FutureDatedKeys = counters.FutureDatedKeys,
                 DuplicatesDropped = counters.DuplicatesDropped,
                 EventsSetAside = counters.EventsSetAside,
+                FilesMissed = counters.FilesMissed,
+                Reconciles = counters.Reconciles,
+                FilesReconciled = counters.FilesReconciled,
             },
         };
     }

@@ -4,6 +4,7 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Quarantine;
 using PinpointAggregator.Trail.Keys;
@@ -17,13 +18,16 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// region prefix from the start of the late-arrival window (one <c>ListObjectsV2</c> with <c>StartAfter</c>,
 /// so an idle poll costs one request) and reads every key not yet done. A file's events reach the
 /// application grains before its key is recorded as done: a crash in between replays the file, and the
-/// idempotent apply makes the replay change nothing.
+/// idempotent apply makes the replay change nothing. Every few hours a poll also reconciles the days behind
+/// the window (<see cref="PrefixReconcile"/>) against the done-key store, a few pages per poll. State is
+/// written only when something besides the poll's own bookkeeping changed (<see cref="PrefixStateChanges"/>).
 /// </remarks>
 public sealed partial class TrailPrefixGrain(
     [PersistentState("prefix", StorageNames.Audit)] IPersistentState<TrailPrefixState> state,
     IOptions<IngestionOptions> options,
     ITrailObjectStoreFactory stores,
     TrailFileFetcher fetcher,
+    IDoneKeyStore doneKeys,
     IngestionMetrics metrics,
     TimeProvider time,
     ILogger<TrailPrefixGrain> logger) : Grain, ITrailPrefixGrain, IRemindable
@@ -36,22 +40,35 @@ public sealed partial class TrailPrefixGrain(
     private TrailPrefixKey _key;
     private GrainSchedule? _timer;
     private PrefixLedger _ledger = null!;
+    private PrefixReconcile _reconcile = null!;
+    private readonly PrefixStateChanges _changes = new();
 
     private TrailPrefixState State => state.State;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = TrailPrefixKey.Parse(this.GetPrimaryKeyString());
         _timer = new GrainSchedule(this, PollAsync);
         _ledger = new PrefixLedger(State, _options);
+        _reconcile = new PrefixReconcile(State, _options, _ledger, Random.Shared.NextDouble);
+        _changes.Saved(State);
         if (State.Started)
         {
+            await UpgradeAsync();
             ScheduleNextPoll(State.NextPollAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>A prefix started before the done-key store existed hands it its window's keys (<see cref="PrefixReconcile.Upgrade"/>).</summary>
+    private async Task UpgradeAsync()
+    {
+        if (_reconcile.Upgrade() is { } keys)
+        {
+            await doneKeys.RecordAsync(_key.Format(), keys, CancellationToken.None);
+            await SaveAsync();
+        }
     }
 
     /// <summary>The prefix may activate on another silo next; this silo stops reporting its lag.</summary>
@@ -68,7 +85,9 @@ public sealed partial class TrailPrefixGrain(
             State.Started = true;
             State.BackfillFrom = backfillFrom.ToUniversalTime();
             State.Interval = _options.PollInterval;
-            await state.WriteStateAsync();
+            State.DoneKeysFrom = State.BackfillFrom;
+            State.Version = TrailPrefixState.CurrentVersion; // every key it settles goes to the done-key store: nothing to upgrade
+            await SaveAsync();
         }
 
         // Called again on every discovery round or start; the schedule writes the reminder once.
@@ -108,7 +127,7 @@ public sealed partial class TrailPrefixGrain(
 
         EnsureStarted();
         (State.RereadFrom, State.RereadUntil) = (fromTime.ToUniversalTime(), untilTime.ToUniversalTime());
-        await state.WriteStateAsync();
+        await SaveAsync();
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
@@ -129,6 +148,12 @@ public sealed partial class TrailPrefixGrain(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
+        if (_timer!.Retired)
+        {
+            // A stale activation, deactivating: the next activation polls from the stored state.
+            return;
+        }
+
         if (_options.ExcludedAccounts.Contains(_key.Account))
         {
             await StopAsync("The account is excluded by configuration (Ingestion:ExcludedAccounts).");
@@ -150,13 +175,20 @@ public sealed partial class TrailPrefixGrain(
             }
 
             found += await ListAndReadAsync(store, _ledger.ListFrom(), null, skipDone: true, cancellationToken);
+            _reconcile.EnsureScheduled(Now);
+            if (_reconcile.IsDue(Now))
+            {
+                found += await ReconcileAsync(store, cancellationToken);
+            }
+
             _ledger.PollSucceeded(startedAt);
             var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
             State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!_timer.Retired && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            // Whatever failed, the prefix keeps its schedule: it backs off and tries again.
+            // Whatever failed, the prefix keeps its schedule: it backs off and tries again. Unless this activation
+            // is stale (its own write met a conflict, see StaleActivation): then it stops, and the error goes on.
             var code = e is TrailStoreException store ? store.Code : e.GetType().Name;
             State.ConsecutiveFailures++;
             State.CaughtUp = false;
@@ -172,7 +204,11 @@ public sealed partial class TrailPrefixGrain(
 
         _ledger.PruneWindow();
         State.NextPollAt = Now + State.Interval;
-        await state.WriteStateAsync(CancellationToken.None);
+        if (_changes.Changed(State))
+        {
+            await SaveAsync();
+        }
+
         metrics.Prefix(_key.Format(), _key.Account, _ledger.Lag(Now), _ledger.StuckFiles(Now));
     }
 
@@ -180,7 +216,7 @@ public sealed partial class TrailPrefixGrain(
     {
         State.LastError = reason;
         State.NextPollAt = null;
-        await state.WriteStateAsync(CancellationToken.None);
+        await SaveAsync();
         await _timer!.StopReminderAsync(ReminderName);
 
         metrics.Forget(_key.Format());
@@ -194,8 +230,7 @@ public sealed partial class TrailPrefixGrain(
         var futureLeft = _ledger.FutureKeysLeft(now);
         while (true)
         {
-            State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
-            metrics.Request(RequestKinds.List);
+            CountList();
             var page = await store.ListAsync(request, cancellationToken);
             var batch = new List<(string Key, DateTime Stamp, long? Size)>();
             var pastEnd = false;
@@ -238,6 +273,25 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
+    /// <summary>One poll's share of the reconcile (<see cref="ReconcileStep"/>); missed files are counted in metrics and logged as found.</summary>
+    private Task<int> ReconcileAsync(ITrailObjectStore store, CancellationToken cancellationToken) =>
+        new ReconcileStep(_key, _ledger, _reconcile, doneKeys, _options, time).RunAsync(
+            store,
+            CountList,
+            files => ReadFilesAsync(store, files, cancellationToken),
+            missed =>
+            {
+                metrics.FileMissed(_key.Account);
+                LogMissed(logger, missed.Key, missed.Late);
+            },
+            cancellationToken);
+
+    private void CountList()
+    {
+        State.Counters.Requests[RequestKinds.List] = State.Counters.Requests.GetValueOrDefault(RequestKinds.List) + 1;
+        metrics.Request(RequestKinds.List);
+    }
+
     /// <summary>
     /// Reads files in batches of <see cref="FilesPerApply"/>, with bounded concurrency, delivers each batch's
     /// events with one call per grain, then records the batch's keys and checkpoints.
@@ -277,14 +331,28 @@ public sealed partial class TrailPrefixGrain(
                 await QuarantineLog.AppendAsync(GrainFactory, _key.Format(), State.Counters.FilesQuarantined, evidence);
             }
 
+            // Settled keys go to the done-key store before the ledger records them: if this fails, they are read again.
+            var settled = outcomes.Where(o => !o.ShouldRetry).Select(o => new DoneKey(o.Key, o.Stamp)).ToList();
+            if (settled.Count > 0)
+            {
+                await doneKeys.RecordAsync(_key.Format(), settled, CancellationToken.None);
+            }
+
             var report = _ledger.Complete(outcomes, now);
             Report(outcomes, report);
             completed += outcomes.Count(o => !o.ShouldRetry);
             _ledger.PruneWindow();
-            await state.WriteStateAsync(CancellationToken.None);
+            await SaveAsync();
         }
 
         return completed;
+    }
+
+    /// <summary>Writes the state and remembers it as written; a stale activation stops (<see cref="StaleActivation"/>).</summary>
+    private async Task SaveAsync()
+    {
+        await StaleActivation.WriteAsync(state, this, _timer, logger);
+        _changes.Saved(State);
     }
 
     /// <summary>
@@ -379,6 +447,9 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(8, LogLevel.Warning, "{Prefix} has more future-dated keys than Ingestion:MaxFutureDatedKeys ({Max}); {Key} and later ones are not read until the clock reaches them")]
     private static partial void LogFutureCapped(ILogger logger, string prefix, string key, int max);
+
+    [LoggerMessage(9, LogLevel.Error, "{Key} landed {Late} behind the newest key, later than Ingestion:ReconcileHorizon: reported as missed, not read (re-read its time to read it)")]
+    private static partial void LogMissed(ILogger logger, string key, TimeSpan late);
 
     [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
     private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);

@@ -6,12 +6,13 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// <remarks>
 /// Bounded by the late-arrival window, not by history: <see cref="Done"/> and <see cref="Routes"/> hold only
 /// what was read inside the window behind <see cref="NewestKeyAt"/>; older keys are never listed again, so
-/// they need no memory. Quarantine evidence lives in the quarantine log's pages, not here.
+/// they need no memory, except to the reconcile listing, which asks the done-key store (<c>IDoneKeyStore</c>)
+/// instead. Quarantine evidence lives in the quarantine log's pages, not here.
 /// </remarks>
 [GenerateSerializer, Alias("pa.TrailPrefixState")]
 public sealed class TrailPrefixState
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
 
@@ -72,4 +73,19 @@ public sealed class TrailPrefixState
 
     /// <summary>When a poll last stopped listing at <c>Ingestion:MaxFutureDatedKeys</c> future-dated keys.</summary>
     [Id(24)] public DateTime? FutureKeysCappedAt { get; set; }
+
+    /// <summary>When the next reconcile of the horizon starts; null until the first poll schedules it.</summary>
+    [Id(25)] public DateTime? NextReconcileAt { get; set; }
+
+    /// <summary>The last key a reconcile listed, while it goes on over several polls; null when none is running.</summary>
+    [Id(26)] public string? ReconcileAfter { get; set; }
+
+    /// <summary>The most recent files found beyond the horizon (bounded); the counters count all.</summary>
+    [Id(27)] public List<MissedFile> Missed { get; init; } = [];
+
+    /// <summary>
+    /// Name-time from which every settled key is in the done-key store: the backfill start, or the window start
+    /// when a prefix from before the store was upgraded. The reconcile never lists before it.
+    /// </summary>
+    [Id(28)] public DateTime? DoneKeysFrom { get; set; }
 }

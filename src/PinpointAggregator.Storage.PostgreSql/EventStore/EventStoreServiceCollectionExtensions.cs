@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.EventStore;
+using PinpointAggregator.Storage.PostgreSql.DoneKeys;
 
 namespace PinpointAggregator.Storage.PostgreSql.EventStore;
 
-/// <summary>Registers the PostgreSQL audit store in place of the in-memory one.</summary>
+/// <summary>Registers the PostgreSQL audit store and done-key store in place of the in-memory ones.</summary>
 public static class EventStoreServiceCollectionExtensions
 {
     /// <summary>
@@ -29,6 +31,10 @@ public static class EventStoreServiceCollectionExtensions
         services.RemoveAll<IAuditStore>();
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<PostgresAuditStore>());
         services.AddHostedService<EventRetention>();
+
+        // Done keys must be as durable as the prefixes' grain state (see IDoneKeyStore).
+        services.RemoveAll<IDoneKeyStore>();
+        services.AddSingleton<IDoneKeyStore, PostgresDoneKeyStore>();
         return services;
     }
 }

@@ -75,6 +75,14 @@ public sealed class IngestionMetricsTests : IDisposable
             _measurements);
     }
 
+    [Fact]
+    public void MissedFiles_AreCountedPerAccount()
+    {
+        Metrics.FileMissed("111122223333");
+
+        Assert.Equal([("pinpoint.trail.files_missed", 1, "account=111122223333")], _measurements);
+    }
+
     public void Dispose()
     {
         _listener.Dispose();

@@ -30,6 +30,21 @@ public sealed class IngestionOptionsValidatorTests
         Assert.Empty(Failures(Valid()));
     }
 
+    [Fact]
+    public void BadReconcileOptions_FailNamingThem()
+    {
+        var options = Valid();
+        options.ReconcileInterval = TimeSpan.Zero;
+        options.MissedReportBand = TimeSpan.FromDays(-1);
+        options.ReconcilePagesPerPoll = 0;
+
+        var failures = string.Join('\n', Failures(options));
+
+        Assert.Contains("Ingestion:ReconcileInterval", failures, StringComparison.Ordinal);
+        Assert.Contains("MissedReportBand", failures, StringComparison.Ordinal);
+        Assert.Contains("Ingestion:ReconcilePagesPerPoll", failures, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("org-abcd123456")]
     [InlineData("o-ABCD123456")]

@@ -80,6 +80,19 @@ public sealed class PrefixLedgerTests
     }
 
     [Fact]
+    public void AWaitingOrQuarantinedKey_IsNeverReadByAListing_SoTheReconcileNeverReportsItAsMissed()
+    {
+        var ledger = Ledger;
+        var waiting = Key(Now.AddDays(-8));
+        var quarantined = Key(Now.AddDays(-8).AddMinutes(5));
+
+        ledger.Complete([RetryLater(waiting), Quarantined(quarantined, Now.AddDays(-8).AddMinutes(5))], Now);
+
+        Assert.False(ledger.ShouldRead(waiting, skipDone: true));
+        Assert.False(ledger.ShouldRead(quarantined, skipDone: true));
+    }
+
+    [Fact]
     public void FailedDelivery_WaitsForLaterPolls_ThenIsSetAsideWithItsReason()
     {
         var ledger = Ledger;

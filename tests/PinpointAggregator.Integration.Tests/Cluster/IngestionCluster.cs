@@ -70,6 +70,9 @@ internal sealed class IngestionCluster : IAsyncDisposable
         return new IngestionCluster(cluster, sts);
     }
 
+    /// <summary>What this cluster's grain storage saw.</summary>
+    public StorageProbe Storage => StorageProbe.For(Cluster.Options.ServiceId);
+
     public Task StartIngestionAsync() => Grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).StartAsync();
 
     public Task<ScanSummary> SummaryAsync() => LiveSummary.BuildAsync(Grains);
