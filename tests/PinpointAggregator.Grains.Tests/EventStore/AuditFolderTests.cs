@@ -107,6 +107,7 @@ public sealed class AuditFolderTests
 
         Assert.Equal(20_000, folder.State.Audit.Activity.Events);
         Assert.InRange(large, small - 64, small + 64); // only counters' digits change
+        Assert.True(large < 64 * 1024, $"{large} bytes of state");
         Assert.DoesNotContain("seen", Encoding(folder.State), StringComparison.OrdinalIgnoreCase);
     }
 
