@@ -136,6 +136,8 @@ public sealed partial class TrailPrefixGrain(
         }
 
         var startedAt = Now;
+        var durableThrough = State.ReadThrough;
+        var failed = false;
         State.LastPollAt = startedAt;
         State.Counters.Polls++;
         try
@@ -157,12 +159,8 @@ public sealed partial class TrailPrefixGrain(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Whatever failed, the prefix keeps its schedule: it backs off and tries again.
-            var code = e is TrailStoreException store ? store.Code : e.GetType().Name;
-            State.ConsecutiveFailures++;
-            State.CaughtUp = false;
-            State.LastError = $"{code}: {e.Message}";
-            State.Interval = Backoff.Delay(State.ConsecutiveFailures, _options.PollInterval, _options.MaxRetryDelay);
-            LogPollFailed(logger, _key.Format(), code, State.ConsecutiveFailures, State.Interval);
+            failed = true;
+            PollFailed(e is TrailStoreException store ? store.Code : e.GetType().Name, e.Message);
         }
         finally
         {
@@ -172,8 +170,37 @@ public sealed partial class TrailPrefixGrain(
 
         _ledger.PruneWindow();
         State.NextPollAt = Now + State.Interval;
-        await state.WriteStateAsync(CancellationToken.None);
+        try
+        {
+            await state.WriteStateAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (!failed)
+        {
+            // The checkpoint did not reach storage (the database is away): what this poll did lives only in
+            // memory, and a restart would do it again. It is a failed poll, and status and lag must say so —
+            // not "caught up, no error" while nothing is being saved.
+            State.ReadThrough = durableThrough;
+            PollFailed(e.GetType().Name, e.Message);
+            State.NextPollAt = Now + State.Interval;
+            ScheduleNextPoll(State.Interval);
+        }
+        catch (Exception e)
+        {
+            // The poll failed already and says why; the failed checkpoint is the same outage or a consequence of it.
+            LogCheckpointFailed(logger, _key.Format(), e.GetType().Name, e.Message);
+        }
+
         metrics.Prefix(_key.Format(), _key.Account, _ledger.Lag(Now), _ledger.StuckFiles(Now));
+    }
+
+    /// <summary>Records a failed poll in state (shown in status) and backs off.</summary>
+    private void PollFailed(string code, string message)
+    {
+        State.ConsecutiveFailures++;
+        State.CaughtUp = false;
+        State.LastError = $"{code}: {message}";
+        State.Interval = Backoff.Delay(State.ConsecutiveFailures, _options.PollInterval, _options.MaxRetryDelay);
+        LogPollFailed(logger, _key.Format(), code, State.ConsecutiveFailures, State.Interval);
     }
 
     private async Task StopAsync(string reason)
@@ -379,6 +406,9 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(8, LogLevel.Warning, "{Prefix} has more future-dated keys than Ingestion:MaxFutureDatedKeys ({Max}); {Key} and later ones are not read until the clock reaches them")]
     private static partial void LogFutureCapped(ILogger logger, string prefix, string key, int max);
+
+    [LoggerMessage(9, LogLevel.Warning, "Saving the state of {Prefix} failed as well ({Kind}: {Message}); the next poll saves it")]
+    private static partial void LogCheckpointFailed(ILogger logger, string prefix, string kind, string message);
 
     [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
     private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);
