@@ -5,6 +5,9 @@
 # PostgreSQL and s3rver on 127.0.0.1 on free ports with throw-away data folders, runs `dotnet test` on
 # the whole solution, stops the services and exits with the tests' status. Extra arguments go to
 # `dotnet test` (for example: tests/run-tests.sh --filter Category!=Slow).
+#
+# Exports PA_TEST_POSTGRES and PA_TEST_S3_ENDPOINT (the services), and PA_TEST_PG_BIN and PA_TEST_PG_USER so
+# tests that stop their database can run a throw-away server of their own with the same binaries.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
