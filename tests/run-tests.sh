@@ -5,6 +5,9 @@
 # PostgreSQL and s3rver on 127.0.0.1 on free ports with throw-away data folders, runs `dotnet test` on
 # the whole solution, stops the services and exits with the tests' status. Extra arguments go to
 # `dotnet test` (for example: tests/run-tests.sh --filter Category!=Slow).
+#
+# Exports PA_TEST_POSTGRES and PA_TEST_S3_ENDPOINT (the services), and PA_TEST_PG_BIN and PA_TEST_PG_USER so
+# tests that stop their database can run a throw-away server of their own with the same binaries.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -73,6 +76,9 @@ start_postgres() {
     -o "-c listen_addresses=127.0.0.1 -p $port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null || { cat "$work/pg/server.log" >&2; exit 1; }
   export PA_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  # Tests that stop their database run a throw-away server of their own with the same binaries, as the same user.
+  export PA_TEST_PG_BIN="$bin"
+  if [ "$(id -u)" -eq 0 ]; then export PA_TEST_PG_USER=postgres; else export PA_TEST_PG_USER=""; fi
   log "PostgreSQL on 127.0.0.1:$port"
 }
 

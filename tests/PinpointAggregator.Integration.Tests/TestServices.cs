@@ -12,6 +12,8 @@ internal static class TestServices
 {
     public const string S3EndpointVariable = "PA_TEST_S3_ENDPOINT";
     public const string PostgresVariable = "PA_TEST_POSTGRES";
+    public const string PostgresBinVariable = "PA_TEST_PG_BIN";
+    public const string PostgresUserVariable = "PA_TEST_PG_USER";
 
     /// <summary>s3rver accepts only this access key (and the same secret).</summary>
     private const string S3rverKey = "S3RVER";
@@ -19,6 +21,12 @@ internal static class TestServices
     public static string S3Endpoint => Required(S3EndpointVariable);
 
     public static string PostgresConnectionString => Required(PostgresVariable);
+
+    /// <summary>The folder of PostgreSQL's initdb and pg_ctl, for tests that run a server of their own.</summary>
+    public static string PostgresBin => Required(PostgresBinVariable);
+
+    /// <summary>The user to run PostgreSQL's tools as (through runuser), or null to run them as this process's user. PostgreSQL refuses to run as root.</summary>
+    public static string? PostgresUser => Environment.GetEnvironmentVariable(PostgresUserVariable) is { Length: > 0 } user ? user : null;
 
     public static AmazonS3Client CreateS3Client() => new(
         new BasicAWSCredentials(S3rverKey, S3rverKey),

@@ -161,6 +161,8 @@ public sealed partial class TrailPrefixGrain(
         }
 
         var startedAt = Now;
+        var durableThrough = State.ReadThrough;
+        var failed = false;
         State.LastPollAt = startedAt;
         State.Counters.Polls++;
         try
@@ -189,12 +191,8 @@ public sealed partial class TrailPrefixGrain(
         {
             // Whatever failed, the prefix keeps its schedule: it backs off and tries again. Unless this activation
             // is stale (its own write met a conflict, see StaleActivation): then it stops, and the error goes on.
-            var code = e is TrailStoreException store ? store.Code : e.GetType().Name;
-            State.ConsecutiveFailures++;
-            State.CaughtUp = false;
-            State.LastError = $"{code}: {e.Message}";
-            State.Interval = Backoff.Delay(State.ConsecutiveFailures, _options.PollInterval, _options.MaxRetryDelay);
-            LogPollFailed(logger, _key.Format(), code, State.ConsecutiveFailures, State.Interval);
+            failed = true;
+            PollFailed(e is TrailStoreException store ? store.Code : e.GetType().Name, e.Message);
         }
         finally
         {
@@ -206,10 +204,38 @@ public sealed partial class TrailPrefixGrain(
         State.NextPollAt = Now + State.Interval;
         if (_changes.Changed(State))
         {
-            await SaveAsync();
+            try
+            {
+                await SaveAsync();
+            }
+            catch (Exception e) when (!_timer.Retired && !failed)
+            {
+                // The checkpoint did not reach storage (the database is away): what this poll did lives only in
+                // memory, and a restart would do it again. It is a failed poll, and status and lag must say so —
+                // not "caught up, no error" while nothing is being saved.
+                State.ReadThrough = durableThrough;
+                PollFailed(e.GetType().Name, e.Message);
+                State.NextPollAt = Now + State.Interval;
+                ScheduleNextPoll(State.Interval);
+            }
+            catch (Exception e) when (!_timer.Retired)
+            {
+                // The poll failed already and says why; the failed checkpoint is the same outage or a consequence of it.
+                LogCheckpointFailed(logger, _key.Format(), e.GetType().Name, e.Message);
+            }
         }
 
         metrics.Prefix(_key.Format(), _key.Account, _ledger.Lag(Now), _ledger.StuckFiles(Now));
+    }
+
+    /// <summary>Records a failed poll in state (shown in status) and backs off.</summary>
+    private void PollFailed(string code, string message)
+    {
+        State.ConsecutiveFailures++;
+        State.CaughtUp = false;
+        State.LastError = $"{code}: {message}";
+        State.Interval = Backoff.Delay(State.ConsecutiveFailures, _options.PollInterval, _options.MaxRetryDelay);
+        LogPollFailed(logger, _key.Format(), code, State.ConsecutiveFailures, State.Interval);
     }
 
     private async Task StopAsync(string reason)
@@ -450,6 +476,9 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(9, LogLevel.Error, "{Key} landed {Late} behind the newest key, later than Ingestion:ReconcileHorizon: reported as missed, not read (re-read its time to read it)")]
     private static partial void LogMissed(ILogger logger, string key, TimeSpan late);
+
+    [LoggerMessage(10, LogLevel.Warning, "Saving the state of {Prefix} failed as well ({Kind}: {Message}); the next poll saves it")]
+    private static partial void LogCheckpointFailed(ILogger logger, string prefix, string kind, string message);
 
     [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
     private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);

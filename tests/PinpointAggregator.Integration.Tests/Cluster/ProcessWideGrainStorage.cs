@@ -15,6 +15,12 @@ internal sealed class ProcessWideGrainStorage(IOptions<ClusterOptions> cluster) 
 {
     private static readonly ConcurrentDictionary<string, (BinaryData State, string ETag)> Store = new(StringComparer.Ordinal);
     private static readonly Grains.Infrastructure.GrainStateJsonSerializer Serializer = new();
+    private static readonly ConcurrentDictionary<string, bool> Unavailable = new(StringComparer.Ordinal);
+
+    /// <summary>Every write of the service's grains fails from now on, as when the database is away; reads still work (activations stay as they are).</summary>
+    public static void FailWrites(string serviceId) => Unavailable[serviceId] = true;
+
+    public static void AcceptWrites(string serviceId) => Unavailable.TryRemove(serviceId, out _);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -30,6 +36,11 @@ internal sealed class ProcessWideGrainStorage(IOptions<ClusterOptions> cluster) 
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (Unavailable.ContainsKey(cluster.Value.ServiceId))
+        {
+            throw new TimeoutException($"Grain storage is unavailable (writing {stateName} of {grainId}).");
+        }
+
         var key = Key(stateName, grainId);
         var etag = Guid.NewGuid().ToString("N");
         Store.AddOrUpdate(
