@@ -150,6 +150,7 @@ public sealed partial class AccountGrain(
             var prefixes = await ListPrefixesAsync(cancellationToken);
             var failed = state.State.Health.ConsecutiveFailures > 0;
             delay = failed ? Backoff.Delay(state.State.Health.ConsecutiveFailures, _options.RetryBaseDelay, _options.MaxRetryDelay) : delay;
+            var start = new List<TrailPrefixKey>();
             foreach (var prefix in prefixes.Distinct())
             {
                 // Region folders are written by the member account: past the cap, a new one is reported, not polled.
@@ -170,7 +171,16 @@ public sealed partial class AccountGrain(
                     LogRegionFound(logger, Account, prefix.Region, prefix.Location.Bucket);
                 }
 
-                await GrainFactory.GetGrain<ITrailPrefixGrain>(prefix.Format()).StartAsync(state.State.BackfillFrom);
+                start.Add(prefix);
+            }
+
+            // Started together rather than one round trip after another; a prefix that could not be started now
+            // is started on the next round, and never keeps the others from starting.
+            var failures = await BoundedFanOut.RunAsync(start, BoundedFanOut.DefaultMaxInFlight, p => GrainFactory.GetGrain<ITrailPrefixGrain>(p.Format()).StartAsync(state.State.BackfillFrom));
+            if (failures.Count > 0)
+            {
+                var (prefix, error) = failures[0];
+                LogStartsFailed(logger, Account, failures.Count, prefix.Region, error.GetType().Name, error.Message);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -226,11 +236,15 @@ public sealed partial class AccountGrain(
     [LoggerMessage(10, LogLevel.Warning, "Account {Account}: listing regions in {Bucket} failed with {Code}; backing off")]
     private static partial void LogDiscoveryFailed(ILogger logger, string account, string bucket, string code);
 
-    [LoggerMessage(11, LogLevel.Information, "Account {Account}: reading region {Region} in {Bucket}")]
+    // Debug: 17,000 prefixes would log 17,000 lines at start; the organization's round summary is at Information.
+    [LoggerMessage(11, LogLevel.Debug, "Account {Account}: reading region {Region} in {Bucket}")]
     private static partial void LogRegionFound(ILogger logger, string account, string region, string bucket);
 
     [LoggerMessage(13, LogLevel.Warning, "Account {Account}: region folder {Region} is not read: the account already has {Max} regions (Ingestion:MaxRegionsPerAccount)")]
     private static partial void LogRegionIgnored(ILogger logger, string account, string region, int max);
+
+    [LoggerMessage(14, LogLevel.Warning, "Account {Account}: {Failed} prefixes could not be started (first: {Region}, {Kind}: {Message}); trying again next round")]
+    private static partial void LogStartsFailed(ILogger logger, string account, int failed, string region, string kind, string message);
 
     [LoggerMessage(12, LogLevel.Warning, "Account {Account}: a discovery round failed with {Kind}: {Message}; trying again next round")]
     private static partial void LogRoundFailed(ILogger logger, string account, string kind, string message);

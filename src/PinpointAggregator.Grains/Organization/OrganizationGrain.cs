@@ -84,26 +84,28 @@ public sealed partial class OrganizationGrain(
         try
         {
             state.State.Accounts.ExceptWith(_options.ExcludedAccounts);
+            var found = new List<(string Account, TrailLocation Location)>();
             foreach (var bucket in _options.Buckets)
             {
-                foreach (var (account, location) in await FindAsync(bucket, errors, cancellationToken))
-                {
-                    if (state.State.Accounts.Add(account))
-                    {
-                        LogAccountFound(logger, account, location.ToString());
-                    }
+                found.AddRange(await FindAsync(bucket, errors, cancellationToken));
+            }
 
-                    try
-                    {
-                        await GrainFactory.GetGrain<IAccountGrain>(account).TrackAsync(location, backfillFrom);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        // One account that does not answer (a timeout) never holds up the others.
-                        errors.Add($"{account}: {e.GetType().Name}: {e.Message}");
-                    }
+            var added = 0;
+            foreach (var (account, location) in found)
+            {
+                if (state.State.Accounts.Add(account))
+                {
+                    added++;
+                    LogAccountFound(logger, account, location.ToString());
                 }
             }
+
+            // Tracked together, a bounded number at a time: one by one, 1,000 accounts took 1,000 round trips in
+            // a row (each a state and a reminder write the first time). One that does not answer (a timeout)
+            // never holds up the others; the next round tracks it again.
+            var failures = await BoundedFanOut.RunAsync(found, BoundedFanOut.DefaultMaxInFlight, f => GrainFactory.GetGrain<IAccountGrain>(f.Account).TrackAsync(f.Location, backfillFrom));
+            errors.AddRange(failures.Select(f => $"{f.Item.Account}: {f.Error.GetType().Name}: {f.Error.Message}"));
+            LogRound(logger, found.Select(f => f.Account).Distinct().Count(), added, failures.Count);
         }
         finally
         {
@@ -133,8 +135,12 @@ public sealed partial class OrganizationGrain(
         }
     }
 
-    [LoggerMessage(20, LogLevel.Information, "Found account {Account} at {Location}")]
+    // Per account at Debug: a first round over a large organization would log a thousand lines; the round's summary is at Information.
+    [LoggerMessage(20, LogLevel.Debug, "Found account {Account} at {Location}")]
     private static partial void LogAccountFound(ILogger logger, string account, string location);
+
+    [LoggerMessage(22, LogLevel.Information, "Discovery round: {Accounts} accounts ({New} new), {Failed} not reached (tried again next round)")]
+    private static partial void LogRound(ILogger logger, int accounts, int @new, int failed);
 
     [LoggerMessage(21, LogLevel.Warning, "Discovering accounts in bucket {Bucket} failed with {Code}; trying again next round")]
     private static partial void LogDiscoveryFailed(ILogger logger, string bucket, string code);

@@ -34,14 +34,15 @@ public sealed partial class TrailPrefixGrain(
 {
     private const string ReminderName = "poll";
 
-    /// <summary>Files whose events are applied together; bounds memory to a few MB of Pinpoint events.</summary>
-    private const int FilesPerApply = 256;
     private readonly IngestionOptions _options = options.Value;
     private TrailPrefixKey _key;
     private GrainSchedule? _timer;
     private PrefixLedger _ledger = null!;
     private PrefixReconcile _reconcile = null!;
     private readonly PrefixStateChanges _changes = new();
+
+    /// <summary>Batches this poll turn may still read (<see cref="IngestionOptions.BatchesPerTurn"/>); at 0 the turn yields.</summary>
+    private int _batchesLeft = int.MaxValue;
 
     private TrailPrefixState State => state.State;
 
@@ -163,6 +164,8 @@ public sealed partial class TrailPrefixGrain(
         var startedAt = Now;
         State.LastPollAt = startedAt;
         State.Counters.Polls++;
+        _batchesLeft = _options.BatchesPerTurn;
+        var more = false;
         try
         {
             await DeliverAsync(State.Undelivered.ToList());
@@ -170,20 +173,37 @@ public sealed partial class TrailPrefixGrain(
             var found = await ReadFilesAsync(store, _ledger.DueRetries(Now), cancellationToken);
             if (State.RereadFrom is { } from && State.RereadUntil is { } until)
             {
+                // An operator's re-read runs whole: cut short, it would start over on the next turn.
+                var share = _batchesLeft;
+                _batchesLeft = int.MaxValue;
                 found += await ListAndReadAsync(store, from, until, skipDone: false, cancellationToken);
-                (State.RereadFrom, State.RereadUntil) = (null, null);
+                (State.RereadFrom, State.RereadUntil, _batchesLeft) = (null, null, share);
             }
 
             found += await ListAndReadAsync(store, _ledger.ListFrom(), null, skipDone: true, cancellationToken);
-            _reconcile.EnsureScheduled(Now);
-            if (_reconcile.IsDue(Now))
+            more = _batchesLeft <= 0;
+            if (more)
             {
-                found += await ReconcileAsync(store, cancellationToken);
+                // The turn's share is spent and keys are left: the next turn goes on at once (see BatchesPerTurn).
+                // Not caught up, and the read-through time stays where it was: the listing did not reach the end.
+                State.ConsecutiveFailures = 0;
+                State.CaughtUp = false;
+                State.Interval = _options.PollInterval;
             }
+            else
+            {
+                // The reconcile bounds itself (ReconcilePagesPerPoll) and must read every late file it lists.
+                _batchesLeft = int.MaxValue;
+                _reconcile.EnsureScheduled(Now);
+                if (_reconcile.IsDue(Now))
+                {
+                    found += await ReconcileAsync(store, cancellationToken);
+                }
 
-            _ledger.PollSucceeded(startedAt);
-            var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
-            State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
+                _ledger.PollSucceeded(startedAt);
+                var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
+                State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
+            }
         }
         catch (Exception e) when (!_timer.Retired && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
@@ -199,11 +219,12 @@ public sealed partial class TrailPrefixGrain(
         finally
         {
             // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
-            ScheduleNextPoll(State.Interval);
+            ScheduleNextPoll(more ? TimeSpan.Zero : State.Interval);
+            _batchesLeft = int.MaxValue;
         }
 
         _ledger.PruneWindow();
-        State.NextPollAt = Now + State.Interval;
+        State.NextPollAt = more ? Now : Now + State.Interval;
         if (_changes.Changed(State))
         {
             await SaveAsync();
@@ -264,7 +285,8 @@ public sealed partial class TrailPrefixGrain(
             }
 
             found += await ReadFilesAsync(store, batch, cancellationToken);
-            if (pastEnd || page.ContinuationToken is null)
+
+            if (pastEnd || page.ContinuationToken is null || _batchesLeft <= 0)
             {
                 return found;
             }
@@ -293,7 +315,7 @@ public sealed partial class TrailPrefixGrain(
     }
 
     /// <summary>
-    /// Reads files in batches of <see cref="FilesPerApply"/>, with bounded concurrency, delivers each batch's
+    /// Reads files in batches of <see cref="IngestionOptions.FilesPerBatch"/>, at most the turn's share of batches, with bounded concurrency, delivers each batch's
     /// events with one call per grain, then records the batch's keys and checkpoints.
     /// </summary>
     /// <remarks>
@@ -304,15 +326,25 @@ public sealed partial class TrailPrefixGrain(
     private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, CancellationToken cancellationToken)
     {
         var completed = 0;
-        foreach (var batch in files.Chunk(FilesPerApply))
+
+        // A caught-up prefix's few new files go before every backfill read waiting for the silo's budget.
+        var live = State.CaughtUp;
+        foreach (var batch in files.Chunk(_options.FilesPerBatch))
         {
+            if (_batchesLeft <= 0)
+            {
+                // This turn's share is spent: the rest waits (retries stay due, listed keys are listed again).
+                break;
+            }
+
+            _batchesLeft--;
             using var gate = new SemaphoreSlim(_options.FileConcurrency);
             var outcomes = await Task.WhenAll(batch.Select(async file =>
             {
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, file.Size, cancellationToken);
+                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, file.Size, live, cancellationToken);
                 }
                 finally
                 {
@@ -416,6 +448,12 @@ public sealed partial class TrailPrefixGrain(
             LogFileRetry(logger, outcome.Key, outcome.ErrorCode);
         }
 
+        if (report.Retrying.Count > 0)
+        {
+            // One line per batch, not per file: a prefix retrying hundreds of files would log each on every poll.
+            LogFilesRetrying(logger, _key.Format(), report.Retrying.Count, report.Retrying[0].ErrorCode, State.Retry.Count);
+        }
+
         foreach (var (key, retry) in report.NewlyStuck)
         {
             LogFileStuck(logger, key, retry.Attempts, retry.FirstFailedAt, retry.LastError);
@@ -436,8 +474,11 @@ public sealed partial class TrailPrefixGrain(
     [LoggerMessage(2, LogLevel.Warning, "Quarantined {Key}: {Kind}: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string key, string kind, string? reason);
 
-    [LoggerMessage(3, LogLevel.Information, "Will retry {Key} on a later poll ({Code})")]
+    [LoggerMessage(3, LogLevel.Debug, "Will retry {Key} on a later poll ({Code})")]
     private static partial void LogFileRetry(ILogger logger, string key, string? code);
+
+    [LoggerMessage(10, LogLevel.Information, "{Prefix}: {Count} files failed and will be retried on a later poll (first: {Code}); {Waiting} files waiting")]
+    private static partial void LogFilesRetrying(ILogger logger, string prefix, int count, string? code, int waiting);
 
     [LoggerMessage(4, LogLevel.Error, "{Key} is stuck: {Attempts} attempts since {FirstFailedAt:O}, last {Error}; still retried with backoff")]
     private static partial void LogFileStuck(ILogger logger, string key, int attempts, DateTime firstFailedAt, string error);
