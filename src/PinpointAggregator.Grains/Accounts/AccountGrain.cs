@@ -36,6 +36,9 @@ public sealed partial class AccountGrain(
     private GrainSchedule? _timer;
     private AuditFolder<AccountLevelState> _accountLevel = null!;
 
+    /// <summary>Prefixes that have caught up once, with their files and events then (first-pass progress, in memory only).</summary>
+    private readonly Dictionary<string, (long Files, long Events)> _firstPassDone = new(StringComparer.Ordinal);
+
     private string Account => this.GetPrimaryKeyString();
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -120,6 +123,38 @@ public sealed partial class AccountGrain(
             RegionsIgnored = [.. state.State.RegionsIgnored.Order(StringComparer.Ordinal)],
         };
         return Task.FromResult(status);
+    }
+
+    public async Task<IngestionProgressCounts> GetProgressAsync()
+    {
+        // Only the prefixes still on their first pass are asked (status calls interleave with their polls).
+        var open = state.State.Prefixes.Where(p => !_firstPassDone.ContainsKey(p)).ToList();
+        var statuses = await Task.WhenAll(open.Select(p => GrainFactory.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
+        var (files, events) = (0L, 0L);
+        foreach (var status in statuses)
+        {
+            var counts = (status.Counters.FilesRead + status.Counters.FilesQuarantined, status.Counters.Events);
+            if (status.CaughtUp)
+            {
+                _firstPassDone[status.Key] = counts;
+            }
+            else
+            {
+                (files, events) = (files + counts.Item1, events + counts.Item2);
+            }
+        }
+
+        var done = _firstPassDone.Where(p => state.State.Prefixes.Contains(p.Key)).Select(p => p.Value).ToList();
+        var health = state.State.Health;
+        return new IngestionProgressCounts
+        {
+            Accounts = 1,
+            AccountsDiscovered = health.LastSuccessAt is not null || health.LastFailureAt is not null ? 1 : 0,
+            Prefixes = state.State.Prefixes.Count,
+            CaughtUp = done.Count,
+            Files = files + done.Sum(d => d.Files),
+            Events = events + done.Sum(d => d.Events),
+        };
     }
 
     public Task<NoApplicationSummary> GetSummaryAsync()

@@ -21,6 +21,7 @@ public sealed partial class OrganizationGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private GrainSchedule? _timer;
+    private (Task<IngestionProgressCounts> Walk, DateTime TakenAt)? _progress;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -69,6 +70,34 @@ public sealed partial class OrganizationGrain(
             Accounts = [.. state.State.Accounts.Order(StringComparer.Ordinal)],
             ExcludedAccounts = [.. _options.ExcludedAccounts],
         });
+    }
+
+    public Task<IngestionProgressCounts> GetProgressAsync()
+    {
+        // One walk over the accounts serves every caller within a second (a reporter runs on each silo).
+        if (_progress is not { } last || (last.Walk.IsCompleted && time.GetUtcNow().UtcDateTime - last.TakenAt > TimeSpan.FromSeconds(1)))
+        {
+            _progress = (WalkProgressAsync(), time.GetUtcNow().UtcDateTime);
+        }
+
+        return _progress.Value.Walk;
+    }
+
+    private async Task<IngestionProgressCounts> WalkProgressAsync()
+    {
+        var accounts = state.State.Accounts.ToList();
+        var parts = new IngestionProgressCounts[accounts.Count];
+        var failures = await BoundedFanOut.RunAsync(
+            Enumerable.Range(0, accounts.Count),
+            BoundedFanOut.DefaultMaxInFlight,
+            async i => parts[i] = await GrainFactory.GetGrain<IAccountGrain>(accounts[i]).GetProgressAsync());
+        if (failures.Count > 0)
+        {
+            // Progress is a report: a missing account makes it incomplete, never wrong; the caller tries again.
+            throw new InvalidOperationException($"{failures.Count} accounts did not report progress: {failures[0].Error.Message}", failures[0].Error);
+        }
+
+        return IngestionProgressCounts.Sum(parts) with { Discovered = state.State.LastDiscoveryAt is not null };
     }
 
     private async Task DiscoverAsync(CancellationToken cancellationToken)

@@ -22,6 +22,10 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// the window (<see cref="PrefixReconcile"/>) against the done-key store, a few pages per poll. State is
 /// written only when something besides the poll's own bookkeeping changed (<see cref="PrefixStateChanges"/>).
 /// </remarks>
+/// <para>A quiet prefix (caught up, nothing waiting, next poll at least a reminder period away) does not keep
+/// itself in memory: it is collected after <see cref="CollectionAgeMinutes"/> idle minutes, and its reminder,
+/// whose period follows <c>MaxPollInterval</c>, activates it and polls.</para>
+[CollectionAgeLimit(Minutes = CollectionAgeMinutes)]
 public sealed partial class TrailPrefixGrain(
     [PersistentState("prefix", StorageNames.Audit)] IPersistentState<TrailPrefixState> state,
     IOptions<IngestionOptions> options,
@@ -33,6 +37,9 @@ public sealed partial class TrailPrefixGrain(
     ILogger<TrailPrefixGrain> logger) : Grain, ITrailPrefixGrain, IRemindable
 {
     private const string ReminderName = "poll";
+
+    /// <summary>Shorter than a quiet prefix's reminder period (MaxPollInterval, 15 minutes by default), so it is collected between polls.</summary>
+    internal const double CollectionAgeMinutes = 2;
 
     private readonly IngestionOptions _options = options.Value;
     private TrailPrefixKey _key;
@@ -72,7 +79,11 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
-    /// <summary>The prefix may activate on another silo next; this silo stops reporting its lag.</summary>
+    /// <summary>
+    /// The prefix may activate on another silo next; this silo stops reporting its lag. Only quiet prefixes
+    /// are collected (caught up, nothing waiting), so the gauge leaves out prefixes that were current at their
+    /// last poll: the lag it shows is that of the prefixes with work, which is what an alert should watch.
+    /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Forget(_key.Format());
@@ -92,7 +103,7 @@ public sealed partial class TrailPrefixGrain(
         }
 
         // Called again on every discovery round or start; the schedule writes the reminder once.
-        await _timer!.EnsureReminderAsync(ReminderName, _options.ReminderPeriod);
+        await _timer!.EnsureReminderAsync(ReminderName, ReminderPeriod);
         if (!_timer.IsArmed)
         {
             ScheduleNextPoll(TimeSpan.Zero);
@@ -100,18 +111,25 @@ public sealed partial class TrailPrefixGrain(
     }
 
     /// <summary>
-    /// The reminder brings the grain back after a deactivation or restart (activation schedules the poll),
-    /// and re-arms a poll that is long overdue, as a last line of defence for the timer.
+    /// The reminder brings the grain back after a collection or restart (activation schedules the poll) and
+    /// polls now when the poll is due within one poll interval: a quiet prefix, collected since its last
+    /// poll, polls on its reminder's tick. An overdue poll is re-armed too, as a last line of defence.
     /// </summary>
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (State.Started && State.NextPollAt is { } next && Now - next > _options.ReminderPeriod)
+        if (State.Started && State.NextPollAt is { } next && next - Now <= _options.PollInterval)
         {
             ScheduleNextPoll(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The poll reminder's period: at least <c>ReminderPeriod</c>, and as long as a quiet prefix's interval,
+    /// so a collected quiet prefix is woken once per poll, not several times for nothing.
+    /// </summary>
+    private TimeSpan ReminderPeriod => _options.MaxPollInterval > _options.ReminderPeriod ? _options.MaxPollInterval : _options.ReminderPeriod;
 
     public async Task PollNowAsync()
     {
@@ -142,9 +160,14 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
+    /// <summary>
+    /// Arms the poll; it keeps the grain in memory only while there is work soon: a backfill, files or
+    /// deliveries waiting, a failure backing off, or a poll due before the reminder's next tick.
+    /// </summary>
     private void ScheduleNextPoll(TimeSpan due)
     {
-        _timer!.Arm(due);
+        var quiet = State.CaughtUp && State.Retry.Count == 0 && State.Undelivered.Count == 0 && due >= ReminderPeriod;
+        _timer!.Arm(due, keepAlive: !quiet);
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)
