@@ -41,11 +41,14 @@ public static class IngestionServiceCollectionExtensions
         // Likewise the done-key store; the PostgreSQL one replaces it with the event store.
         services.TryAddSingleton<IDoneKeyStore, MemoryDoneKeyStore>();
         services.TryAddSingleton(sp => AuditEventReader.Create(sp.GetRequiredService<IOptions<TrailReaderOptions>>().Value));
+        // One budget per silo, shared by all its prefix grains (the fetcher is a singleton too).
+        services.TryAddSingleton(sp => new SiloReadBudget(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.SiloReadConcurrency));
         services.TryAddSingleton(sp => new TrailFileFetcher(
             sp.GetRequiredService<TrailFileReader<AuditEvent>>(),
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IngestionMetrics>()));
+            sp.GetRequiredService<IngestionMetrics>(),
+            sp.GetRequiredService<SiloReadBudget>()));
         return services;
     }
 }

@@ -10,10 +10,17 @@ using PinpointAggregator.Audit.Events;
 // Usage: dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- [CORPUS_FOLDER] [DAYS] [ITERATIONS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- ingest [CORPUS_FOLDER] [DAYS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- cluster FOLDER CONNECTION_STRING [DAYS] [ROUNDS] [SILOS]
+//        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- scale FOLDER CONNECTION_STRING [ACCOUNTS] [REGIONS] [SILOS]
 //        PinpointAggregator.Benchmarks floor FOLDER [THREADS]   (the whole-process floor for `scan`: time it from outside)
 if (args is ["floor", ..])
 {
     ProcessFloor.Run(args[1..]);
+    return;
+}
+
+if (args is ["scale", ..])
+{
+    await ScaleBenchmark.RunAsync(args[1..]);
     return;
 }
 

@@ -35,6 +35,13 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetStatus"), AlwaysInterleave]
     Task<AccountStatus> GetStatusAsync();
 
+    /// <summary>
+    /// First-pass progress of this account's prefixes. A prefix that has caught up once is remembered and
+    /// not asked again, so a first pass costs each prefix a status call only until it is done.
+    /// </summary>
+    [Alias("GetProgress"), AlwaysInterleave]
+    Task<IngestionProgressCounts> GetProgressAsync();
+
     /// <summary>The account-level events in the <c>scan</c> summary format (<c>no_application_id</c>): the offline scan's projection.</summary>
     [Alias("GetSummary"), AlwaysInterleave]
     Task<NoApplicationSummary> GetSummaryAsync();

@@ -21,4 +21,11 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     [Alias("GetStatus"), AlwaysInterleave]
     Task<OrganizationStatus> GetStatusAsync();
+
+    /// <summary>
+    /// First-pass progress summed over every account (<see cref="IAccountGrain.GetProgressAsync"/>); callers
+    /// within a second share one walk, so a reporter on every silo costs one.
+    /// </summary>
+    [Alias("GetProgress"), AlwaysInterleave]
+    Task<IngestionProgressCounts> GetProgressAsync();
 }

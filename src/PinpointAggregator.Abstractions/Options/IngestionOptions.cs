@@ -90,6 +90,27 @@ public sealed class IngestionOptions
     /// <summary>Files one prefix reads at once. Default 4.</summary>
     public int FileConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Files downloaded and decompressed at once by all the prefixes of one silo together; a caught-up
+    /// prefix's reads get a freed slot before backfill reads. Default twice the processor count: reading is
+    /// CPU (decompression, parsing) with some network wait, and 17,000 prefixes × <see cref="FileConcurrency"/>
+    /// would otherwise hold tens of thousands of downloads and reader buffers during a first pass.
+    /// </summary>
+    public int SiloReadConcurrency { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// Files read and applied together (one apply per application grain per batch, then one checkpoint).
+    /// Default 256: bounds a batch's events in memory to a few MB.
+    /// </summary>
+    public int FilesPerBatch { get; set; } = 256;
+
+    /// <summary>
+    /// Batches of <see cref="FilesPerBatch"/> files one poll turn reads before it yields; a longer backfill goes on in the
+    /// next turn at once. Between turns the grain serves <c>PollNow</c>, re-reads, status and reminders, which
+    /// would otherwise queue behind a whole backfill and time out. Default 4.
+    /// </summary>
+    public int BatchesPerTurn { get; set; } = 4;
+
     /// <summary>How often organization and region discovery list again. Default 10 minutes.</summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromMinutes(10);
 

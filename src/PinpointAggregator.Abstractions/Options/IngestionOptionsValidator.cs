@@ -99,6 +99,11 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add($"{IngestionOptions.SectionName}: FileConcurrency must be 1-64, TransientAttempts at least 1, RecentEvents and QuarantineListLength not negative.");
         }
 
+        if (options.SiloReadConcurrency < 1 || options.BatchesPerTurn < 1 || options.FilesPerBatch < 1)
+        {
+            errors.Add($"{IngestionOptions.SectionName}: SiloReadConcurrency, BatchesPerTurn and FilesPerBatch must be at least 1; got {options.SiloReadConcurrency}, {options.BatchesPerTurn} and {options.FilesPerBatch}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

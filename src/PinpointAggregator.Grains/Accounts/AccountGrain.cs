@@ -36,6 +36,9 @@ public sealed partial class AccountGrain(
     private GrainSchedule? _timer;
     private AuditFolder<AccountLevelState> _accountLevel = null!;
 
+    /// <summary>Prefixes that have caught up once, with their files and events then (first-pass progress, in memory only).</summary>
+    private readonly Dictionary<string, (long Files, long Events)> _firstPassDone = new(StringComparer.Ordinal);
+
     private string Account => this.GetPrimaryKeyString();
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -122,6 +125,38 @@ public sealed partial class AccountGrain(
         return Task.FromResult(status);
     }
 
+    public async Task<IngestionProgressCounts> GetProgressAsync()
+    {
+        // Only the prefixes still on their first pass are asked (status calls interleave with their polls).
+        var open = state.State.Prefixes.Where(p => !_firstPassDone.ContainsKey(p)).ToList();
+        var statuses = await Task.WhenAll(open.Select(p => GrainFactory.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
+        var (files, events) = (0L, 0L);
+        foreach (var status in statuses)
+        {
+            var counts = (status.Counters.FilesRead + status.Counters.FilesQuarantined, status.Counters.Events);
+            if (status.CaughtUp)
+            {
+                _firstPassDone[status.Key] = counts;
+            }
+            else
+            {
+                (files, events) = (files + counts.Item1, events + counts.Item2);
+            }
+        }
+
+        var done = _firstPassDone.Where(p => state.State.Prefixes.Contains(p.Key)).Select(p => p.Value).ToList();
+        var health = state.State.Health;
+        return new IngestionProgressCounts
+        {
+            Accounts = 1,
+            AccountsDiscovered = health.LastSuccessAt is not null || health.LastFailureAt is not null ? 1 : 0,
+            Prefixes = state.State.Prefixes.Count,
+            CaughtUp = done.Count,
+            Files = files + done.Sum(d => d.Files),
+            Events = events + done.Sum(d => d.Events),
+        };
+    }
+
     public Task<NoApplicationSummary> GetSummaryAsync()
     {
         return Task.FromResult(ScanProjection.Of(_accountLevel.State.Activity));
@@ -150,6 +185,7 @@ public sealed partial class AccountGrain(
             var prefixes = await ListPrefixesAsync(cancellationToken);
             var failed = state.State.Health.ConsecutiveFailures > 0;
             delay = failed ? Backoff.Delay(state.State.Health.ConsecutiveFailures, _options.RetryBaseDelay, _options.MaxRetryDelay) : delay;
+            var start = new List<TrailPrefixKey>();
             foreach (var prefix in prefixes.Distinct())
             {
                 // Region folders are written by the member account: past the cap, a new one is reported, not polled.
@@ -170,7 +206,16 @@ public sealed partial class AccountGrain(
                     LogRegionFound(logger, Account, prefix.Region, prefix.Location.Bucket);
                 }
 
-                await GrainFactory.GetGrain<ITrailPrefixGrain>(prefix.Format()).StartAsync(state.State.BackfillFrom);
+                start.Add(prefix);
+            }
+
+            // Started together rather than one round trip after another; a prefix that could not be started now
+            // is started on the next round, and never keeps the others from starting.
+            var failures = await BoundedFanOut.RunAsync(start, BoundedFanOut.DefaultMaxInFlight, p => GrainFactory.GetGrain<ITrailPrefixGrain>(p.Format()).StartAsync(state.State.BackfillFrom));
+            if (failures.Count > 0)
+            {
+                var (prefix, error) = failures[0];
+                LogStartsFailed(logger, Account, failures.Count, prefix.Region, error.GetType().Name, error.Message);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -226,11 +271,15 @@ public sealed partial class AccountGrain(
     [LoggerMessage(10, LogLevel.Warning, "Account {Account}: listing regions in {Bucket} failed with {Code}; backing off")]
     private static partial void LogDiscoveryFailed(ILogger logger, string account, string bucket, string code);
 
-    [LoggerMessage(11, LogLevel.Information, "Account {Account}: reading region {Region} in {Bucket}")]
+    // Debug: 17,000 prefixes would log 17,000 lines at start; the organization's round summary is at Information.
+    [LoggerMessage(11, LogLevel.Debug, "Account {Account}: reading region {Region} in {Bucket}")]
     private static partial void LogRegionFound(ILogger logger, string account, string region, string bucket);
 
     [LoggerMessage(13, LogLevel.Warning, "Account {Account}: region folder {Region} is not read: the account already has {Max} regions (Ingestion:MaxRegionsPerAccount)")]
     private static partial void LogRegionIgnored(ILogger logger, string account, string region, int max);
+
+    [LoggerMessage(14, LogLevel.Warning, "Account {Account}: {Failed} prefixes could not be started (first: {Region}, {Kind}: {Message}); trying again next round")]
+    private static partial void LogStartsFailed(ILogger logger, string account, int failed, string region, string kind, string message);
 
     [LoggerMessage(12, LogLevel.Warning, "Account {Account}: a discovery round failed with {Kind}: {Message}; trying again next round")]
     private static partial void LogRoundFailed(ILogger logger, string account, string kind, string message);

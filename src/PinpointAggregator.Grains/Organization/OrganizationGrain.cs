@@ -21,6 +21,7 @@ public sealed partial class OrganizationGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private GrainSchedule? _timer;
+    private (Task<IngestionProgressCounts> Walk, DateTime TakenAt)? _progress;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +72,34 @@ public sealed partial class OrganizationGrain(
         });
     }
 
+    public Task<IngestionProgressCounts> GetProgressAsync()
+    {
+        // One walk over the accounts serves every caller within a second (a reporter runs on each silo).
+        if (_progress is not { } last || (last.Walk.IsCompleted && time.GetUtcNow().UtcDateTime - last.TakenAt > TimeSpan.FromSeconds(1)))
+        {
+            _progress = (WalkProgressAsync(), time.GetUtcNow().UtcDateTime);
+        }
+
+        return _progress.Value.Walk;
+    }
+
+    private async Task<IngestionProgressCounts> WalkProgressAsync()
+    {
+        var accounts = state.State.Accounts.ToList();
+        var parts = new IngestionProgressCounts[accounts.Count];
+        var failures = await BoundedFanOut.RunAsync(
+            Enumerable.Range(0, accounts.Count),
+            BoundedFanOut.DefaultMaxInFlight,
+            async i => parts[i] = await GrainFactory.GetGrain<IAccountGrain>(accounts[i]).GetProgressAsync());
+        if (failures.Count > 0)
+        {
+            // Progress is a report: a missing account makes it incomplete, never wrong; the caller tries again.
+            throw new InvalidOperationException($"{failures.Count} accounts did not report progress: {failures[0].Error.Message}", failures[0].Error);
+        }
+
+        return IngestionProgressCounts.Sum(parts) with { Discovered = state.State.LastDiscoveryAt is not null };
+    }
+
     private async Task DiscoverAsync(CancellationToken cancellationToken)
     {
         if (_timer!.Retired)
@@ -84,26 +113,28 @@ public sealed partial class OrganizationGrain(
         try
         {
             state.State.Accounts.ExceptWith(_options.ExcludedAccounts);
+            var found = new List<(string Account, TrailLocation Location)>();
             foreach (var bucket in _options.Buckets)
             {
-                foreach (var (account, location) in await FindAsync(bucket, errors, cancellationToken))
-                {
-                    if (state.State.Accounts.Add(account))
-                    {
-                        LogAccountFound(logger, account, location.ToString());
-                    }
+                found.AddRange(await FindAsync(bucket, errors, cancellationToken));
+            }
 
-                    try
-                    {
-                        await GrainFactory.GetGrain<IAccountGrain>(account).TrackAsync(location, backfillFrom);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        // One account that does not answer (a timeout) never holds up the others.
-                        errors.Add($"{account}: {e.GetType().Name}: {e.Message}");
-                    }
+            var added = 0;
+            foreach (var (account, location) in found)
+            {
+                if (state.State.Accounts.Add(account))
+                {
+                    added++;
+                    LogAccountFound(logger, account, location.ToString());
                 }
             }
+
+            // Tracked together, a bounded number at a time: one by one, 1,000 accounts took 1,000 round trips in
+            // a row (each a state and a reminder write the first time). One that does not answer (a timeout)
+            // never holds up the others; the next round tracks it again.
+            var failures = await BoundedFanOut.RunAsync(found, BoundedFanOut.DefaultMaxInFlight, f => GrainFactory.GetGrain<IAccountGrain>(f.Account).TrackAsync(f.Location, backfillFrom));
+            errors.AddRange(failures.Select(f => $"{f.Item.Account}: {f.Error.GetType().Name}: {f.Error.Message}"));
+            LogRound(logger, found.Select(f => f.Account).Distinct().Count(), added, failures.Count);
         }
         finally
         {
@@ -133,8 +164,12 @@ public sealed partial class OrganizationGrain(
         }
     }
 
-    [LoggerMessage(20, LogLevel.Information, "Found account {Account} at {Location}")]
+    // Per account at Debug: a first round over a large organization would log a thousand lines; the round's summary is at Information.
+    [LoggerMessage(20, LogLevel.Debug, "Found account {Account} at {Location}")]
     private static partial void LogAccountFound(ILogger logger, string account, string location);
+
+    [LoggerMessage(22, LogLevel.Information, "Discovery round: {Accounts} accounts ({New} new), {Failed} not reached (tried again next round)")]
+    private static partial void LogRound(ILogger logger, int accounts, int @new, int failed);
 
     [LoggerMessage(21, LogLevel.Warning, "Discovering accounts in bucket {Bucket} failed with {Code}; trying again next round")]
     private static partial void LogDiscoveryFailed(ILogger logger, string bucket, string code);

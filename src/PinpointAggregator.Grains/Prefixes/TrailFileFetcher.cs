@@ -17,14 +17,16 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// without a GET, and a download that passes it is stopped and quarantined, because the member accounts
 /// that write the bucket are not trusted and an object can change between the listing and the GET.
 /// </remarks>
-public sealed class TrailFileFetcher(TrailFileReader<AuditEvent> reader, IngestionOptions options, TimeProvider time, IngestionMetrics metrics)
+/// <para>Every attempt holds a slot of the silo's <see cref="SiloReadBudget"/> from the GET until the file is
+/// read; the backoff between attempts holds none.</para>
+public sealed class TrailFileFetcher(TrailFileReader<AuditEvent> reader, IngestionOptions options, TimeProvider time, IngestionMetrics metrics, SiloReadBudget budget)
 {
     /// <summary>Fetches and reads one file; <paramref name="listedSize"/> is the size the listing gave, null
-    /// when unknown (a file retried by key).</summary>
-    internal Task<FileOutcome> FetchAsync(ITrailObjectStore store, string key, DateTime stamp, long? listedSize, CancellationToken cancellationToken) =>
-        Task.Run(() => FetchWithRetriesAsync(store, key, stamp, listedSize, cancellationToken), cancellationToken);
+    /// when unknown (a file retried by key); <paramref name="live"/>: a caught-up prefix's read, served first.</summary>
+    internal Task<FileOutcome> FetchAsync(ITrailObjectStore store, string key, DateTime stamp, long? listedSize, bool live, CancellationToken cancellationToken) =>
+        Task.Run(() => FetchWithRetriesAsync(store, key, stamp, listedSize, live, cancellationToken), cancellationToken);
 
-    private async Task<FileOutcome> FetchWithRetriesAsync(ITrailObjectStore store, string key, DateTime stamp, long? listedSize, CancellationToken cancellationToken)
+    private async Task<FileOutcome> FetchWithRetriesAsync(ITrailObjectStore store, string key, DateTime stamp, long? listedSize, bool live, CancellationToken cancellationToken)
     {
         if (listedSize > options.MaxObjectBytes)
         {
@@ -45,6 +47,7 @@ public sealed class TrailFileFetcher(TrailFileReader<AuditEvent> reader, Ingesti
                 await Task.Delay(Backoff.Delay(attempt - 1, options.RetryBaseDelay, options.MaxRetryDelay), time, cancellationToken).ConfigureAwait(false);
             }
 
+            using var slot = await budget.AcquireAsync(live, cancellationToken).ConfigureAwait(false);
             Stream content;
             try
             {

@@ -22,6 +22,10 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// the window (<see cref="PrefixReconcile"/>) against the done-key store, a few pages per poll. State is
 /// written only when something besides the poll's own bookkeeping changed (<see cref="PrefixStateChanges"/>).
 /// </remarks>
+/// <para>A quiet prefix (caught up, nothing waiting, next poll at least a reminder period away) does not keep
+/// itself in memory: it is collected after <see cref="CollectionAgeMinutes"/> idle minutes, and its reminder,
+/// whose period follows <c>MaxPollInterval</c>, activates it and polls.</para>
+[CollectionAgeLimit(Minutes = CollectionAgeMinutes)]
 public sealed partial class TrailPrefixGrain(
     [PersistentState("prefix", StorageNames.Audit)] IPersistentState<TrailPrefixState> state,
     IOptions<IngestionOptions> options,
@@ -34,14 +38,18 @@ public sealed partial class TrailPrefixGrain(
 {
     private const string ReminderName = "poll";
 
-    /// <summary>Files whose events are applied together; bounds memory to a few MB of Pinpoint events.</summary>
-    private const int FilesPerApply = 256;
+    /// <summary>Shorter than a quiet prefix's reminder period (MaxPollInterval, 15 minutes by default), so it is collected between polls.</summary>
+    internal const double CollectionAgeMinutes = 2;
+
     private readonly IngestionOptions _options = options.Value;
     private TrailPrefixKey _key;
     private GrainSchedule? _timer;
     private PrefixLedger _ledger = null!;
     private PrefixReconcile _reconcile = null!;
     private readonly PrefixStateChanges _changes = new();
+
+    /// <summary>Batches this poll turn may still read (<see cref="IngestionOptions.BatchesPerTurn"/>); at 0 the turn yields.</summary>
+    private int _batchesLeft = int.MaxValue;
 
     private TrailPrefixState State => state.State;
 
@@ -71,7 +79,11 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
-    /// <summary>The prefix may activate on another silo next; this silo stops reporting its lag.</summary>
+    /// <summary>
+    /// The prefix may activate on another silo next; this silo stops reporting its lag. Only quiet prefixes
+    /// are collected (caught up, nothing waiting), so the gauge leaves out prefixes that were current at their
+    /// last poll: the lag it shows is that of the prefixes with work, which is what an alert should watch.
+    /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Forget(_key.Format());
@@ -91,7 +103,7 @@ public sealed partial class TrailPrefixGrain(
         }
 
         // Called again on every discovery round or start; the schedule writes the reminder once.
-        await _timer!.EnsureReminderAsync(ReminderName, _options.ReminderPeriod);
+        await _timer!.EnsureReminderAsync(ReminderName, ReminderPeriod);
         if (!_timer.IsArmed)
         {
             ScheduleNextPoll(TimeSpan.Zero);
@@ -99,18 +111,25 @@ public sealed partial class TrailPrefixGrain(
     }
 
     /// <summary>
-    /// The reminder brings the grain back after a deactivation or restart (activation schedules the poll),
-    /// and re-arms a poll that is long overdue, as a last line of defence for the timer.
+    /// The reminder brings the grain back after a collection or restart (activation schedules the poll) and
+    /// polls now when the poll is due within one poll interval: a quiet prefix, collected since its last
+    /// poll, polls on its reminder's tick. An overdue poll is re-armed too, as a last line of defence.
     /// </summary>
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (State.Started && State.NextPollAt is { } next && Now - next > _options.ReminderPeriod)
+        if (State.Started && State.NextPollAt is { } next && next - Now <= _options.PollInterval)
         {
             ScheduleNextPoll(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The poll reminder's period: at least <c>ReminderPeriod</c>, and as long as a quiet prefix's interval,
+    /// so a collected quiet prefix is woken once per poll, not several times for nothing.
+    /// </summary>
+    private TimeSpan ReminderPeriod => _options.MaxPollInterval > _options.ReminderPeriod ? _options.MaxPollInterval : _options.ReminderPeriod;
 
     public async Task PollNowAsync()
     {
@@ -141,9 +160,14 @@ public sealed partial class TrailPrefixGrain(
         }
     }
 
+    /// <summary>
+    /// Arms the poll; it keeps the grain in memory only while there is work soon: a backfill, files or
+    /// deliveries waiting, a failure backing off, or a poll due before the reminder's next tick.
+    /// </summary>
     private void ScheduleNextPoll(TimeSpan due)
     {
-        _timer!.Arm(due);
+        var quiet = State.CaughtUp && State.Retry.Count == 0 && State.Undelivered.Count == 0 && due >= ReminderPeriod;
+        _timer!.Arm(due, keepAlive: !quiet);
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)
@@ -165,6 +189,8 @@ public sealed partial class TrailPrefixGrain(
         var failed = false;
         State.LastPollAt = startedAt;
         State.Counters.Polls++;
+        _batchesLeft = _options.BatchesPerTurn;
+        var more = false;
         try
         {
             await DeliverAsync(State.Undelivered.ToList());
@@ -172,20 +198,37 @@ public sealed partial class TrailPrefixGrain(
             var found = await ReadFilesAsync(store, _ledger.DueRetries(Now), cancellationToken);
             if (State.RereadFrom is { } from && State.RereadUntil is { } until)
             {
+                // An operator's re-read runs whole: cut short, it would start over on the next turn.
+                var share = _batchesLeft;
+                _batchesLeft = int.MaxValue;
                 found += await ListAndReadAsync(store, from, until, skipDone: false, cancellationToken);
-                (State.RereadFrom, State.RereadUntil) = (null, null);
+                (State.RereadFrom, State.RereadUntil, _batchesLeft) = (null, null, share);
             }
 
             found += await ListAndReadAsync(store, _ledger.ListFrom(), null, skipDone: true, cancellationToken);
-            _reconcile.EnsureScheduled(Now);
-            if (_reconcile.IsDue(Now))
+            more = _batchesLeft <= 0;
+            if (more)
             {
-                found += await ReconcileAsync(store, cancellationToken);
+                // The turn's share is spent and keys are left: the next turn goes on at once (see BatchesPerTurn).
+                // Not caught up, and the read-through time stays where it was: the listing did not reach the end.
+                State.ConsecutiveFailures = 0;
+                State.CaughtUp = false;
+                State.Interval = _options.PollInterval;
             }
+            else
+            {
+                // The reconcile bounds itself (ReconcilePagesPerPoll) and must read every late file it lists.
+                _batchesLeft = int.MaxValue;
+                _reconcile.EnsureScheduled(Now);
+                if (_reconcile.IsDue(Now))
+                {
+                    found += await ReconcileAsync(store, cancellationToken);
+                }
 
-            _ledger.PollSucceeded(startedAt);
-            var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
-            State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
+                _ledger.PollSucceeded(startedAt);
+                var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
+                State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
+            }
         }
         catch (Exception e) when (!_timer.Retired && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
@@ -197,11 +240,12 @@ public sealed partial class TrailPrefixGrain(
         finally
         {
             // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
-            ScheduleNextPoll(State.Interval);
+            ScheduleNextPoll(more ? TimeSpan.Zero : State.Interval);
+            _batchesLeft = int.MaxValue;
         }
 
         _ledger.PruneWindow();
-        State.NextPollAt = Now + State.Interval;
+        State.NextPollAt = more ? Now : Now + State.Interval;
         if (_changes.Changed(State))
         {
             try
@@ -290,7 +334,8 @@ public sealed partial class TrailPrefixGrain(
             }
 
             found += await ReadFilesAsync(store, batch, cancellationToken);
-            if (pastEnd || page.ContinuationToken is null)
+
+            if (pastEnd || page.ContinuationToken is null || _batchesLeft <= 0)
             {
                 return found;
             }
@@ -319,7 +364,7 @@ public sealed partial class TrailPrefixGrain(
     }
 
     /// <summary>
-    /// Reads files in batches of <see cref="FilesPerApply"/>, with bounded concurrency, delivers each batch's
+    /// Reads files in batches of <see cref="IngestionOptions.FilesPerBatch"/>, at most the turn's share of batches, with bounded concurrency, delivers each batch's
     /// events with one call per grain, then records the batch's keys and checkpoints.
     /// </summary>
     /// <remarks>
@@ -330,15 +375,25 @@ public sealed partial class TrailPrefixGrain(
     private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, CancellationToken cancellationToken)
     {
         var completed = 0;
-        foreach (var batch in files.Chunk(FilesPerApply))
+
+        // A caught-up prefix's few new files go before every backfill read waiting for the silo's budget.
+        var live = State.CaughtUp;
+        foreach (var batch in files.Chunk(_options.FilesPerBatch))
         {
+            if (_batchesLeft <= 0)
+            {
+                // This turn's share is spent: the rest waits (retries stay due, listed keys are listed again).
+                break;
+            }
+
+            _batchesLeft--;
             using var gate = new SemaphoreSlim(_options.FileConcurrency);
             var outcomes = await Task.WhenAll(batch.Select(async file =>
             {
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, file.Size, cancellationToken);
+                    return await fetcher.FetchAsync(store, file.Key, file.Stamp, file.Size, live, cancellationToken);
                 }
                 finally
                 {
@@ -442,6 +497,12 @@ public sealed partial class TrailPrefixGrain(
             LogFileRetry(logger, outcome.Key, outcome.ErrorCode);
         }
 
+        if (report.Retrying.Count > 0)
+        {
+            // One line per batch, not per file: a prefix retrying hundreds of files would log each on every poll.
+            LogFilesRetrying(logger, _key.Format(), report.Retrying.Count, report.Retrying[0].ErrorCode, State.Retry.Count);
+        }
+
         foreach (var (key, retry) in report.NewlyStuck)
         {
             LogFileStuck(logger, key, retry.Attempts, retry.FirstFailedAt, retry.LastError);
@@ -462,8 +523,11 @@ public sealed partial class TrailPrefixGrain(
     [LoggerMessage(2, LogLevel.Warning, "Quarantined {Key}: {Kind}: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string key, string kind, string? reason);
 
-    [LoggerMessage(3, LogLevel.Information, "Will retry {Key} on a later poll ({Code})")]
+    [LoggerMessage(3, LogLevel.Debug, "Will retry {Key} on a later poll ({Code})")]
     private static partial void LogFileRetry(ILogger logger, string key, string? code);
+
+    [LoggerMessage(10, LogLevel.Information, "{Prefix}: {Count} files failed and will be retried on a later poll (first: {Code}); {Waiting} files waiting")]
+    private static partial void LogFilesRetrying(ILogger logger, string prefix, int count, string? code, int waiting);
 
     [LoggerMessage(4, LogLevel.Error, "{Key} is stuck: {Attempts} attempts since {FirstFailedAt:O}, last {Error}; still retried with backoff")]
     private static partial void LogFileStuck(ILogger logger, string key, int attempts, DateTime firstFailedAt, string error);

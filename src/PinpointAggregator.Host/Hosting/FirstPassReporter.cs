@@ -7,9 +7,15 @@ using PinpointAggregator.Audit.Summary;
 namespace PinpointAggregator.Host.Hosting;
 
 /// <summary>
-/// Logs progress until every prefix has caught up with its first pass, then says so; for the embedded
-/// default it also prints the live state in the <c>scan</c> format on standard output. The service keeps running.
+/// Logs progress until every prefix has caught up with its first pass, then says so and stops; for the
+/// embedded default it also prints the live state in the <c>scan</c> format on standard output (only then is
+/// the whole organization walked). The service keeps running.
 /// </summary>
+/// <remarks>
+/// Each sample is one call to the organization grain (<see cref="IngestionProgress"/>), which asks its
+/// accounts, which ask only their prefixes still on their first pass: never every prefix of the organization
+/// every two seconds from every silo.
+/// </remarks>
 internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOutput output, ILogger<FirstPassReporter> logger) : BackgroundService
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
@@ -17,11 +23,12 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOut
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(ProgressInterval);
+        IngestionProgress? last = null;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                var progress = await IngestionProgress.TakeAsync(grains);
+                var progress = last = await IngestionProgress.TakeAsync(grains);
                 LogProgress(logger, progress.Accounts, progress.Prefixes, progress.CaughtUp, progress.Files, progress.Events);
                 if (progress.Complete)
                 {
@@ -33,6 +40,13 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOut
                 // Reporting must never stop the service (a failing background service stops the host).
                 LogProgressFailed(logger, e.Message);
             }
+        }
+
+        if (output.Writer is null)
+        {
+            // A configured organization is queried, not printed: no walk over all its grains.
+            LogCompleteConfigured(logger, last?.Prefixes ?? 0, last?.Files ?? 0, last?.Events ?? 0);
+            return;
         }
 
         try
@@ -57,6 +71,9 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOut
 
     [LoggerMessage(102, LogLevel.Warning, "Could not take ingestion progress: {Message}")]
     private static partial void LogProgressFailed(ILogger logger, string message);
+
+    [LoggerMessage(103, LogLevel.Information, "First pass complete: {Prefixes} prefixes, {Files} files, {Events} Pinpoint events. The service keeps polling.")]
+    private static partial void LogCompleteConfigured(ILogger logger, int prefixes, long files, long events);
 
     [LoggerMessage(101, LogLevel.Information, "First pass complete: {Applications} Pinpoint applications, {Events} distinct events, {Quarantined} quarantined files. The service keeps polling; Ctrl+C stops it.")]
     private static partial void LogComplete(ILogger logger, int applications, long events, int quarantined);

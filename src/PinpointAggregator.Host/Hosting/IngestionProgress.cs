@@ -1,20 +1,20 @@
-using PinpointAggregator.Grains.Organization;
+using PinpointAggregator.Abstractions.Grains;
 
 namespace PinpointAggregator.Host.Hosting;
 
 /// <summary>How far ingestion has got across the organization.</summary>
 internal sealed record IngestionProgress(int Accounts, int Prefixes, int CaughtUp, long Files, long Events)
 {
-    /// <summary>Discovery ran, found accounts, and every prefix finished its first pass.</summary>
+    /// <summary>Discovery ran, found accounts, each listed its regions, and every prefix finished its first pass.</summary>
     public bool Complete { get; init; }
 
+    /// <summary>One call to the organization grain, which sums its accounts', which ask only their unfinished prefixes.</summary>
     public static async Task<IngestionProgress> TakeAsync(IGrainFactory grains)
     {
-        var (organization, accounts, prefixes) = await OrganizationSnapshot.TakeAsync(grains);
-        var accountsDiscovered = accounts.All(a => a.Health.LastSuccessAt is not null || a.Health.LastFailureAt is not null);
-        return new(accounts.Count, prefixes.Count, prefixes.Count(p => p.CaughtUp), prefixes.Sum(p => p.Counters.FilesRead + p.Counters.FilesQuarantined), prefixes.Sum(p => p.Counters.Events))
+        var p = await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).GetProgressAsync();
+        return new(p.Accounts, p.Prefixes, p.CaughtUp, p.Files, p.Events)
         {
-            Complete = organization.LastDiscoveryAt is not null && accounts.Count > 0 && accountsDiscovered && prefixes.Count > 0 && prefixes.All(p => p.CaughtUp),
+            Complete = p.Discovered && p.Accounts > 0 && p.AccountsDiscovered == p.Accounts && p.Prefixes > 0 && p.CaughtUp == p.Prefixes,
         };
     }
 }

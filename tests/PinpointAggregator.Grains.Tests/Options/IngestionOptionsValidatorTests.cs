@@ -118,6 +118,8 @@ public sealed class IngestionOptionsValidatorTests
     [InlineData("late-arrival-window", "Ingestion:LateArrivalWindow")]
     [InlineData("file-concurrency", "FileConcurrency")]
     [InlineData("max-object-bytes", "Ingestion:MaxObjectBytes")]
+    [InlineData("silo-read-concurrency", "SiloReadConcurrency")]
+    [InlineData("batches-per-turn", "BatchesPerTurn")]
     [InlineData("negative-max-object-bytes", "Ingestion:MaxObjectBytes")]
     public void OtherBadValues_FailNamingTheirOption(string mistake, string named)
     {
@@ -132,6 +134,8 @@ public sealed class IngestionOptionsValidatorTests
             case "late-arrival-window": options.LateArrivalWindow = TimeSpan.FromTicks(-1); break;
             case "file-concurrency": options.FileConcurrency = 0; break;
             case "max-object-bytes": options.MaxObjectBytes = 0; break;
+            case "silo-read-concurrency": options.SiloReadConcurrency = 0; break;
+            case "batches-per-turn": options.BatchesPerTurn = 0; break;
             case "negative-max-object-bytes": options.MaxObjectBytes = -1; break;
         }
 

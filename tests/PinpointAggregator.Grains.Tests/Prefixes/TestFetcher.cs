@@ -23,6 +23,6 @@ internal static class TestFetcher
             MaxRetryDelay = TimeSpan.FromMilliseconds(2),
             MaxObjectBytes = maxObjectBytes,
         };
-        return new TrailFileFetcher(AuditEventReader.Create(), options, TimeProvider.System, new IngestionMetrics(meters));
+        return new TrailFileFetcher(AuditEventReader.Create(), options, TimeProvider.System, new IngestionMetrics(meters), new SiloReadBudget(2));
     }
 }

@@ -52,7 +52,7 @@ public sealed class TrailFileFetcherSizeTests : IDisposable
         var file = TrailFileBytes.Large((int)Limit);
         var fetcher = TestFetcher.Create(Meters, file.Length);
 
-        var outcome = await fetcher.FetchAsync(new ScriptedStore(() => new ScriptedStream(file)), TestFetcher.Key, TestFetcher.Stamp, file.Length, CancellationToken.None);
+        var outcome = await fetcher.FetchAsync(new ScriptedStore(() => new ScriptedStream(file)), TestFetcher.Key, TestFetcher.Stamp, file.Length, live: false, CancellationToken.None);
 
         Assert.True(outcome.Read is not null, outcome.Message);
         Assert.Equal(file.Length, outcome.Read.CompressedBytes);
@@ -80,7 +80,7 @@ public sealed class TrailFileFetcherSizeTests : IDisposable
     public async Task TheSameObject_UnderAHigherLimit_IsRead()
     {
         // The control for the tests above: the object is a good trail file, refused only for its size.
-        var outcome = await TestFetcher.Create(Meters).FetchAsync(new ScriptedStore(() => new ScriptedStream(OverTheLimit)), TestFetcher.Key, TestFetcher.Stamp, OverTheLimit.Length, CancellationToken.None);
+        var outcome = await TestFetcher.Create(Meters).FetchAsync(new ScriptedStore(() => new ScriptedStream(OverTheLimit)), TestFetcher.Key, TestFetcher.Stamp, OverTheLimit.Length, live: false, CancellationToken.None);
 
         Assert.True(outcome.Read is not null, outcome.Message);
         Assert.True(OverTheLimit.Length > Limit);
@@ -99,7 +99,7 @@ public sealed class TrailFileFetcherSizeTests : IDisposable
             var listed = (await store.ListAsync(new TrailListRequest("AWSLogs/"), CancellationToken.None)).Objects.Single();
             await File.WriteAllBytesAsync(path, OverTheLimit);
 
-            var outcome = await _fetcher.FetchAsync(store, listed.Key, TestFetcher.Stamp, listed.Size, CancellationToken.None);
+            var outcome = await _fetcher.FetchAsync(store, listed.Key, TestFetcher.Stamp, listed.Size, live: false, CancellationToken.None);
 
             Assert.True(listed.Size < Limit);
             Assert.Equal((FileOutcome.ObjectTooLarge, 1), (outcome.QuarantineKind, outcome.Gets));
@@ -113,5 +113,5 @@ public sealed class TrailFileFetcherSizeTests : IDisposable
     public void Dispose() => _services.Dispose();
 
     private Task<FileOutcome> Fetch(ITrailObjectStore store, long? listedSize) =>
-        _fetcher.FetchAsync(store, TestFetcher.Key, TestFetcher.Stamp, listedSize, CancellationToken.None);
+        _fetcher.FetchAsync(store, TestFetcher.Key, TestFetcher.Stamp, listedSize, live: false, CancellationToken.None);
 }

@@ -106,7 +106,7 @@ public sealed class TrailFileFetcherTests : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private Task<FileOutcome> Fetch(ITrailObjectStore store) => _fetcher.FetchAsync(store, TestFetcher.Key, TestFetcher.Stamp, 1000, CancellationToken.None);
+    private Task<FileOutcome> Fetch(ITrailObjectStore store) => _fetcher.FetchAsync(store, TestFetcher.Key, TestFetcher.Stamp, 1000, live: false, CancellationToken.None);
 
     private static Func<Stream> Transient() => () => throw new TrailStoreException(TrailStoreErrorKind.Transient, "SlowDown", "slow down");
 
