@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Audit.Local;
 using PinpointAggregator.Audit.Pinpoint;
 using PinpointAggregator.Audit.Summary;
@@ -27,11 +28,15 @@ namespace PinpointAggregator.Benchmarks;
 /// <remarks>
 /// Usage: <c>PinpointAggregator.Benchmarks cluster FOLDER CONNECTION_STRING [DAYS] [ROUNDS] [SILOS]</c>.
 /// The connection string names a server and a user that may create databases; every round ingests into a
-/// fresh database, dropped afterwards. The silos run in this process (each its own host, talking over
-/// loopback TCP), timed from their start to every prefix caught up.
+/// fresh database, dropped afterwards. <c>memory</c> instead runs the embedded default's in-memory storage
+/// (one silo): the same composition without PostgreSQL, to see what the database costs. The silos run in this process (each its own host, talking over
+/// loopback TCP); timed from the organization's start, once every silo has joined, to every prefix caught up.
 /// </remarks>
 internal static class ClusterIngestBenchmark
 {
+    /// <summary>In place of a connection string: one silo with in-memory storage, the same harness's baseline.</summary>
+    private const string InMemory = "memory";
+
     public static async Task RunAsync(string[] args)
     {
         if (args.Length < 2)
@@ -82,16 +87,24 @@ internal static class ClusterIngestBenchmark
     private static async Task<ClusterRun> IngestAsync(string folder, string server, int silos, int round)
     {
         var database = $"pinpoint_bench_{Environment.ProcessId}_{round}";
-        await ExecuteAsync(server, $"drop database if exists {database} with (force)");
-        await ExecuteAsync(server, $"create database {database}");
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        await new PostgresMigrator(connectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync();
+        var inMemory = server == InMemory;
+        var connectionString = inMemory ? null : new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        if (connectionString is not null)
+        {
+            await ExecuteAsync(server, $"drop database if exists {database} with (force)");
+            await ExecuteAsync(server, $"create database {database}");
+            await new PostgresMigrator(connectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync();
+        }
+
         var hosts = Enumerable.Range(0, silos).Select(i => Build(folder, connectionString, i)).ToList();
         try
         {
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(hosts.Select(h => h.StartAsync()));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {silos} silos joined in {clock.Elapsed.TotalSeconds:F2} s (not timed)"));
             var grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
+            clock.Restart();
+            await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).StartAsync();
             var expected = LocalTrailFiles.Find([folder]).Count;
             PrefixStatus[] prefixes;
             do
@@ -103,6 +116,11 @@ internal static class ClusterIngestBenchmark
 
             var seconds = clock.Elapsed.TotalSeconds;
             var live = await LiveSummary.BuildAsync(grains);
+            if (connectionString is null)
+            {
+                return new ClusterRun(seconds, live, live.Totals.Events);
+            }
+
             await using var source = NpgsqlDataSource.Create(connectionString);
             await using var count = source.CreateCommand("select count(*) from pinpoint_events");
             return new ClusterRun(seconds, live, (long)(await count.ExecuteScalarAsync())!);
@@ -115,18 +133,21 @@ internal static class ClusterIngestBenchmark
                 host.Dispose();
             }
 
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"drop database if exists {database} with (force)");
+            if (!inMemory)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(server, $"drop database if exists {database} with (force)");
+            }
         }
     }
 
     /// <summary>A silo composed exactly as the executable composes one, on its own loopback ports.</summary>
-    private static IHost Build(string folder, string connectionString, int index)
+    private static IHost Build(string folder, string? connectionString, int index)
     {
         var builder = PinpointHost.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "PostgreSql",
+            ["Storage:Provider"] = connectionString is null ? "Memory" : "PostgreSql",
             ["ConnectionStrings:PinpointAggregator"] = connectionString,
             ["Cluster:ServiceId"] = "benchmark",
             ["Silo:SiloPort"] = (11411 + index).ToString(CultureInfo.InvariantCulture),
@@ -140,6 +161,9 @@ internal static class ClusterIngestBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.AddPinpointSilo();
+
+        // The benchmark starts ingestion itself once every silo has joined: cluster formation is not ingestion.
+        builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(IngestionStarter)));
         return builder.Build();
     }
 

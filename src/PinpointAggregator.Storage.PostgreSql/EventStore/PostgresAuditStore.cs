@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
@@ -21,11 +22,25 @@ namespace PinpointAggregator.Storage.PostgreSql.EventStore;
 /// decided by the stamps under the same row lock, so the rows to write are exactly known, and a COPY straight
 /// into the partitioned table is the cheapest write there is.
 /// </remarks>
-public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartitions partitions, TimeProvider time) : IAuditStore
+public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartitions partitions, TimeProvider time, IOptions<EventStoreOptions> options) : IAuditStore, IDisposable
 {
     private const string UndefinedPartition = "23514";
 
-    public async Task<StoredAudit?> LoadAsync(AuditTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// At most <see cref="EventStoreOptions.MaxConnections"/> operations at once, the rest queued here: when a
+    /// first pass activates tens of thousands of application grains at once, they wait their turn instead of
+    /// failing on the connection pool's timeout (a grain call that waits too long is retried by its prefix).
+    /// </summary>
+    private readonly SemaphoreSlim _gate = new(options.Value.MaxConnections);
+
+    public Task<StoredAudit?> LoadAsync(AuditTarget target, CancellationToken cancellationToken) => GatedAsync(() => LoadCoreAsync(target, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, EventStamp>> FindStampsAsync(AuditTarget target, IReadOnlyCollection<string> deduplicationIds, CancellationToken cancellationToken) =>
+        GatedAsync(() => FindStampsCoreAsync(target, deduplicationIds, cancellationToken), cancellationToken);
+
+    public Task<long> CommitAsync(AuditCommit commit, CancellationToken cancellationToken) => GatedAsync(() => CommitCoreAsync(commit, cancellationToken), cancellationToken);
+
+    private async Task<StoredAudit?> LoadCoreAsync(AuditTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         await using var command = database.CreateCommand("select state::text, version from pinpoint_audit_state where target = $1");
@@ -36,7 +51,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
             : null;
     }
 
-    public async Task<IReadOnlyDictionary<string, EventStamp>> FindStampsAsync(AuditTarget target, IReadOnlyCollection<string> deduplicationIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, EventStamp>> FindStampsCoreAsync(AuditTarget target, IReadOnlyCollection<string> deduplicationIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(deduplicationIds);
@@ -76,7 +91,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
         return found;
     }
 
-    public async Task<long> CommitAsync(AuditCommit commit, CancellationToken cancellationToken)
+    private async Task<long> CommitCoreAsync(AuditCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var rows = commit.Kept.Select(e => EventRow.Of(commit.Target, e, Now)).ToList();
@@ -95,6 +110,21 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<T> GatedAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await operation();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     private async Task<long> CommitOnceAsync(AuditCommit commit, List<EventRow> rows, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ using static PinpointAggregator.Integration.Tests.EventStore.StoreEvents;
 namespace PinpointAggregator.Integration.Tests.EventStore;
 
 /// <summary>The audit store on the real PostgreSQL the test script starts, one fresh database per test.</summary>
-public sealed class PostgresAuditStoreTests : IAsyncLifetime
+public sealed class PostgresAuditStoreTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTime Nov1 = new(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc);
 
@@ -27,8 +27,10 @@ public sealed class PostgresAuditStoreTests : IAsyncLifetime
         await new PostgresMigrator(_database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync();
         _source = NpgsqlDataSource.Create(_database.ConnectionString);
         _partitions = new EventPartitions(_source);
-        _store = new PostgresAuditStore(_source, _partitions, TimeProvider.System);
+        _store = new PostgresAuditStore(_source, _partitions, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new EventStoreOptions()));
     }
+
+    public void Dispose() => _store.Dispose();
 
     public async Task DisposeAsync()
     {
