@@ -80,7 +80,7 @@ internal static class ClusterIngestBenchmark
         Console.WriteLine("|---|---|---|---|---|");
         Row("floor: decompress + token scan, 2 threads", floor, records, json, floor);
         Row("offline `scan` (no grains, no database)", scan, records, json, floor);
-        Row($"{silos}-silo cluster into PostgreSQL (audit store + grain state)", cluster, records, json, floor);
+        Row(server == InMemory ? "1 silo, in-memory storage (the same harness without PostgreSQL)" : $"{silos}-silo cluster into PostgreSQL (audit store + grain state)", cluster, records, json, floor);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"event store rows: {run.StoredEvents} (scan: {scanned.Totals.Events} distinct events); applications identical to scan: {Same(run.Live, scanned)}"));
     }
 
