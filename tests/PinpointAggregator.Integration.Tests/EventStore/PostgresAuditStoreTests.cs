@@ -107,7 +107,7 @@ public sealed class PostgresAuditStoreTests : IAsyncLifetime, IDisposable
     public async Task Commit_HostileText_IsStoredCleaned_NotFailedForever()
     {
         var folder = await FolderAsync(_store);
-        var hostile = Read("e1", Nov1, """{"a":"x\u0000y","b":"\ud800","c":"\ud83d\ude00","d":"\\u0000"}""", caller: "arn:aws:iam::1:role/x\0\ud800");
+        var hostile = Read("e1", Nov1, """{"a":"x\u0000y","b":"\ud800","c":"\ud83d\ude00","d":"\\u0000"}""", caller: "arn:aws:iam::1:role/x\0\ud800\t\n\r\\N");
 
         await ApplyAsync(folder, hostile);
 
@@ -116,7 +116,7 @@ public sealed class PostgresAuditStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("\\ud800", json.RootElement.GetProperty("b").GetString());
         Assert.Equal("😀", json.RootElement.GetProperty("c").GetString());
         Assert.Equal("\\u0000", json.RootElement.GetProperty("d").GetString());
-        Assert.Equal("arn:aws:iam::1:role/x\uFFFD\uFFFD", await _database.ScalarAsync<string>("select caller_arn from pinpoint_events"));
+        Assert.Equal("arn:aws:iam::1:role/x\uFFFD\uFFFD\t\n\r\\N", await _database.ScalarAsync<string>("select caller_arn from pinpoint_events"));
         Assert.Equal(1, (await FolderAsync(_store)).State.Audit.Activity.Events);
     }
 
