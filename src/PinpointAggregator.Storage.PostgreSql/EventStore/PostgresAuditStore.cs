@@ -126,19 +126,40 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
         }
     }
 
+    /// <summary>
+    /// One round trip for the state, the stamps and the replaced rows (a statement batch), one for the COPY,
+    /// one for the commit. The state comes first: its row lock makes a second writer of the target wait, then
+    /// fail the version check, and the whole transaction is rolled back.
+    /// </summary>
     private async Task<long> CommitOnceAsync(AuditCommit commit, List<EventRow> rows, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var version = await WriteStateAsync(connection, transaction, commit, cancellationToken);
-        await UpsertStampsAsync(connection, transaction, commit, cancellationToken);
-        var replaced = commit.Released.Concat(commit.Kept.Select(e => e.DeduplicationId)).Select(Clean).Distinct(StringComparer.Ordinal).ToArray();
-        if (replaced.Length > 0)
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            await using var delete = new NpgsqlCommand("delete from pinpoint_events where target = $1 and deduplication_id = any($2)", connection, transaction);
-            delete.Parameters.Add(new NpgsqlParameter { Value = commit.Target.Key });
-            delete.Parameters.Add(new NpgsqlParameter { Value = replaced });
-            await delete.ExecuteNonQueryAsync(cancellationToken);
+            batch.BatchCommands.Add(StateCommand(commit));
+            if (commit.Stamps.Count > 0)
+            {
+                batch.BatchCommands.Add(StampsCommand(commit));
+            }
+
+            var replaced = commit.Released.Concat(commit.Kept.Select(e => e.DeduplicationId)).Select(Clean).Distinct(StringComparer.Ordinal).ToArray();
+            if (replaced.Length > 0)
+            {
+                var delete = new NpgsqlBatchCommand("delete from pinpoint_events where target = $1 and deduplication_id = any($2)");
+                delete.Parameters.Add(new NpgsqlParameter { Value = commit.Target.Key });
+                delete.Parameters.Add(new NpgsqlParameter { Value = replaced });
+                batch.BatchCommands.Add(delete);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            if (batch.BatchCommands[0].RecordsAffected == 0)
+            {
+                throw new InconsistentStateException(
+                    $"The audit state of {commit.Target} is no longer at version {commit.ExpectedVersion}: another activation wrote it.",
+                    "unknown",
+                    commit.ExpectedVersion.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         if (rows.Count > 0)
@@ -147,46 +168,29 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return version;
-    }
-
-    /// <summary>Writes the state first: its row lock makes a second writer of the target wait, then fail the version check.</summary>
-    private static async Task<long> WriteStateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditCommit commit, CancellationToken cancellationToken)
-    {
-        var sql = commit.ExpectedVersion == 0
-            ? "insert into pinpoint_audit_state (target, version, state) values ($1, 1, $3::json) on conflict (target) do nothing"
-            : "update pinpoint_audit_state set version = version + 1, state = $3::json, updated_at = now() where target = $1 and version = $2";
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = commit.Target.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = commit.ExpectedVersion });
-        command.Parameters.Add(new NpgsqlParameter { Value = PostgresText.CleanJson(Encoding.UTF8.GetString(commit.StateJson.Span))!, NpgsqlDbType = NpgsqlDbType.Text });
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            throw new InconsistentStateException(
-                $"The audit state of {commit.Target} is no longer at version {commit.ExpectedVersion}: another activation wrote it.",
-                "unknown",
-                commit.ExpectedVersion.ToString(CultureInfo.InvariantCulture));
-        }
-
         return commit.ExpectedVersion + 1;
     }
 
-    private static async Task UpsertStampsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditCommit commit, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand StateCommand(AuditCommit commit)
     {
-        if (commit.Stamps.Count == 0)
-        {
-            return;
-        }
+        var command = new NpgsqlBatchCommand(commit.ExpectedVersion == 0
+            ? "insert into pinpoint_audit_state (target, version, state) values ($1, 1, $3::json) on conflict (target) do nothing"
+            : "update pinpoint_audit_state set version = version + 1, state = $3::json, updated_at = now() where target = $1 and version = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = commit.Target.Key });
+        command.Parameters.Add(new NpgsqlParameter { Value = commit.ExpectedVersion });
+        command.Parameters.Add(new NpgsqlParameter { Value = PostgresText.CleanJson(Encoding.UTF8.GetString(commit.StateJson.Span))!, NpgsqlDbType = NpgsqlDbType.Text });
+        return command;
+    }
 
+    private static NpgsqlBatchCommand StampsCommand(AuditCommit commit)
+    {
         var stamps = commit.Stamps.ToList();
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             "insert into pinpoint_audit_stamps (target, deduplication_id, event_time, event_id, is_addendum, event_name, error_code, caller, is_write, unresolved, retracted) " +
             "select $1, * from unnest($2::text[], $3::timestamptz[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::boolean[], $11::boolean[]) " +
             "on conflict (target, deduplication_id) do update set event_time = excluded.event_time, event_id = excluded.event_id, is_addendum = excluded.is_addendum, " +
             "event_name = excluded.event_name, error_code = excluded.error_code, caller = excluded.caller, is_write = excluded.is_write, " +
-            "unresolved = excluded.unresolved, retracted = excluded.retracted",
-            connection,
-            transaction);
+            "unresolved = excluded.unresolved, retracted = excluded.retracted");
         command.Parameters.Add(new NpgsqlParameter { Value = commit.Target.Key });
         command.Parameters.Add(new NpgsqlParameter { Value = stamps.Select(s => Clean(s.Key)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = stamps.Select(s => DateTime.SpecifyKind(s.Value.At, DateTimeKind.Utc)).ToArray() });
@@ -198,7 +202,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
         command.Parameters.Add(new NpgsqlParameter { Value = stamps.Select(s => s.Value.IsWrite).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = stamps.Select(s => s.Value.Unresolved).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = stamps.Select(s => s.Value.Retracted).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     private static string Clean(string value) => PostgresText.Clean(value)!;
