@@ -39,6 +39,9 @@ public sealed partial class AccountGrain(
     /// <summary>Prefixes that have caught up once, with their files and events then (first-pass progress, in memory only).</summary>
     private readonly Dictionary<string, (long Files, long Events)> _firstPassDone = new(StringComparer.Ordinal);
 
+    /// <summary>A discovery round that only moved its own times writes nothing (see <see cref="StateChanges{TState}"/>).</summary>
+    private readonly StateChanges<AccountState> _changes = new("health.lastSuccessAt", "health.nextAttemptAt");
+
     private string Account => this.GetPrimaryKeyString();
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -47,6 +50,7 @@ public sealed partial class AccountGrain(
     {
         _accountLevel = new AuditFolder<AccountLevelState>(audits, AuditTarget.OfAccount(Account));
         await _accountLevel.LoadAsync(cancellationToken);
+        _changes.Saved(state.State);
         _timer = new GrainSchedule(this, DiscoverAsync);
         if (state.State.Locations.Count > 0)
         {
@@ -230,7 +234,11 @@ public sealed partial class AccountGrain(
             _timer!.Arm(delay);
         }
 
-        await StaleActivation.WriteAsync(state, this, _timer, logger);
+        if (_changes.Changed(state.State))
+        {
+            await StaleActivation.WriteAsync(state, this, _timer, logger);
+            _changes.Saved(state.State);
+        }
     }
 
     /// <summary>Configured regions, plus the regions a delimiter listing of each location's <c>CloudTrail/</c> finds.</summary>

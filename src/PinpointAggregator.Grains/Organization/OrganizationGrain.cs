@@ -23,8 +23,12 @@ public sealed partial class OrganizationGrain(
     private GrainSchedule? _timer;
     private (Task<IngestionProgressCounts> Walk, DateTime TakenAt)? _progress;
 
+    /// <summary>A discovery round that found nothing new writes nothing (see <see cref="StateChanges{TState}"/>).</summary>
+    private readonly StateChanges<OrganizationState> _changes = new("lastDiscoveryAt");
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _changes.Saved(state.State);
         _timer = new GrainSchedule(this, DiscoverAsync);
         if (state.State.Started)
         {
@@ -143,7 +147,11 @@ public sealed partial class OrganizationGrain(
         }
 
         (state.State.LastDiscoveryAt, state.State.LastError) = (time.GetUtcNow().UtcDateTime, errors.Count == 0 ? null : string.Join("; ", errors));
-        await StaleActivation.WriteAsync(state, this, _timer, logger);
+        if (_changes.Changed(state.State))
+        {
+            await StaleActivation.WriteAsync(state, this, _timer, logger);
+            _changes.Saved(state.State);
+        }
     }
 
     /// <summary>The accounts in one bucket, minus exclusions; a failing bucket adds its error and finds none.</summary>

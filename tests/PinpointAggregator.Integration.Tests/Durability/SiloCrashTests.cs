@@ -34,7 +34,11 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         await bucket.UploadAsync(bucket.Trail.Files);
         await using var database = await PostgresClusterTests.MigratedDatabaseAsync();
         using var sts = new LocalSts();
-        await using var cluster = new ProcessCluster(database.ConnectionString, "pa-kill", S3SiloSettings.For(bucket.Name, sts), S3SiloSettings.Environment, output);
+        // Small steps (2 files a batch, one batch a turn, one read at a time per silo), so ingestion is still
+        // under way when the test looks, however fast the machine: a kill after the last file proves nothing.
+        var settings = S3SiloSettings.For(bucket.Name, sts);
+        (settings["Ingestion:FilesPerBatch"], settings["Ingestion:BatchesPerTurn"], settings["Ingestion:SiloReadConcurrency"]) = ("2", "1", "1");
+        await using var cluster = new ProcessCluster(database.ConnectionString, "pa-kill", settings, S3SiloSettings.Environment, output);
         await cluster.RunAsync(async () =>
         {
             // No prefix reads before every silo has joined (AssumeRole answers wait): the prefixes spread over all

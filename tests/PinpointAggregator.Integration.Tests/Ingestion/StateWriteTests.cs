@@ -39,6 +39,35 @@ public sealed class StateWriteTests
     }
 
     [Fact]
+    public async Task DiscoveryRoundsThatFindNothingNew_WriteNothingToGrainStorage()
+    {
+        using var bucket = await SampleBucket.CreateAsync(Trail with { Accounts = 1, Regions = 1 });
+        await bucket.UploadAsync(bucket.Trail.Files);
+        await using var cluster = await IngestionCluster.StartAsync(bucket.Name);
+        await cluster.StartIngestionAsync();
+        await cluster.CaughtUpAsync(1, bucket.LogFiles.Count);
+        var account = bucket.Trail.AccountIds.Single();
+        var organization = cluster.Grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey);
+        var accountGrain = cluster.Grains.GetGrain<IAccountGrain>(account);
+
+        // Rounds do not interleave: these wait for any round a timer started, which may still write.
+        await organization.DiscoverNowAsync();
+        await accountGrain.DiscoverNowAsync();
+        var (organizationWrites, accountWrites) = (cluster.Storage.Writes("organization", IOrganizationGrain.DefaultKey), cluster.Storage.Writes("account", account));
+        Assert.True(organizationWrites > 0 && accountWrites > 0, "the probe sees these grains' writes");
+        var lastDiscovery = (await organization.GetStatusAsync()).LastDiscoveryAt;
+        for (var i = 0; i < 3; i++)
+        {
+            await organization.DiscoverNowAsync();
+            await accountGrain.DiscoverNowAsync();
+        }
+
+        Assert.True((await organization.GetStatusAsync()).LastDiscoveryAt > lastDiscovery, "the rounds ran");
+        Assert.Equal(organizationWrites, cluster.Storage.Writes("organization", IOrganizationGrain.DefaultKey));
+        Assert.Equal(accountWrites, cluster.Storage.Writes("account", account));
+    }
+
+    [Fact]
     public async Task AWriteConflict_DeactivatesTheStaleActivation_AndIngestionStillMatchesGroundTruth()
     {
         using var bucket = await SampleBucket.CreateAsync(Trail);
