@@ -15,12 +15,28 @@ internal sealed record EventRow(AuditTarget Target, AuditEvent Event, DateTime F
         "caller_account_id, caller_principal_id, caller_user_name, caller_issuer_arn, caller_invoked_by, caller, read_only, is_write, " +
         "error_code, error_message, source_ip, user_agent, request_id, source_key, request_parameters, response_elements";
 
-    /// <summary>The row of <paramref name="e"/> kept at <paramref name="target"/>; <paramref name="now"/> bounds the delivery time a future-named key claims.</summary>
-    public static EventRow Of(AuditTarget target, AuditEvent e, DateTime now)
+    /// <summary>
+    /// The rows of a commit's kept events. Each event is filed by its file's delivery time, bounded by
+    /// <paramref name="now"/> (a future-named key claims no later month); a batch holds many events of few
+    /// files, so each file key is parsed once.
+    /// </summary>
+    public static List<EventRow> Of(AuditTarget target, IReadOnlyList<AuditEvent> events, DateTime now)
     {
-        var delivered = e.SourceKey is { } key && TrailKey.TryParse(key, out var parsed, out _) ? parsed.Timestamp.UtcDateTime : now;
-        delivered = delivered > now ? now : delivered;
-        return new EventRow(target, e, EventPartitions.FiledAt(e.EventTime.UtcDateTime, delivered));
+        var delivered = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var rows = new List<EventRow>(events.Count);
+        foreach (var e in events)
+        {
+            var at = now;
+            if (e.SourceKey is { } key && !delivered.TryGetValue(key, out at))
+            {
+                at = TrailKey.TryParse(key, out var parsed, out _) && parsed.Timestamp.UtcDateTime < now ? parsed.Timestamp.UtcDateTime : now;
+                delivered[key] = at;
+            }
+
+            rows.Add(new EventRow(target, e, EventPartitions.FiledAt(e.EventTime.UtcDateTime, at)));
+        }
+
+        return rows;
     }
 
     /// <summary>

@@ -94,7 +94,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
     private async Task<long> CommitCoreAsync(AuditCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var rows = commit.Kept.Select(e => EventRow.Of(commit.Target, e, Now)).ToList();
+        var rows = EventRow.Of(commit.Target, commit.Kept, Now);
         await partitions.EnsureAsync(rows.Select(r => EventPartitions.MonthOf(r.FiledAt)), cancellationToken);
         try
         {
