@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PinpointAggregator.Api.Hosting;
 using PinpointAggregator.Host.Hosting;
 
 namespace PinpointAggregator.Host;
@@ -23,10 +24,13 @@ public static class PinpointProgram
                 return await MigrateCommand.RunAsync(rest, configureLogging);
             }
 
-            var builder = PinpointHost.CreateBuilder(args);
+            var builder = PinpointHost.CreateWebBuilder(args);
             configureLogging?.Invoke(builder.Logging);
             builder.AddPinpointSilo();
-            await builder.Build().RunAsync();
+            builder.AddPinpointApi();
+            var app = builder.Build();
+            app.MapPinpointApi();
+            await app.RunAsync();
             return 0;
         }
         catch (OptionsValidationException e)

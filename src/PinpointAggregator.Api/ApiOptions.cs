@@ -1,0 +1,19 @@
+namespace PinpointAggregator.Api;
+
+/// <summary>The gRPC front end's settings (section <c>Api</c>).</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>Default endpoint: loopback, plain HTTP/2 (the embedded default); 50051 is gRPC's customary port.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:50051";
+
+    /// <summary>Where gRPC listens. <c>http://</c> serves plain HTTP/2 (h2c), <c>https://</c> TLS with the configured certificate.</summary>
+    public string Url { get; set; } = DefaultUrl;
+
+    /// <summary>Largest page a list or search returns (requests asking for more get INVALID_ARGUMENT).</summary>
+    public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>Page size when a request leaves it 0.</summary>
+    public int DefaultPageSize { get; set; } = 100;
+}
