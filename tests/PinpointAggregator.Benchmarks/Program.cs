@@ -11,10 +11,17 @@ using PinpointAggregator.Audit.Events;
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- ingest [CORPUS_FOLDER] [DAYS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- cluster FOLDER CONNECTION_STRING [DAYS] [ROUNDS] [SILOS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- scale FOLDER CONNECTION_STRING [ACCOUNTS] [REGIONS] [SILOS]
+//        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- api CONNECTION_STRING [APPS] [EVENTS_PER_APP] [SECONDS] [CALLERS] [ROUNDS]
 //        PinpointAggregator.Benchmarks floor FOLDER [THREADS]   (the whole-process floor for `scan`: time it from outside)
 if (args is ["floor", ..])
 {
     ProcessFloor.Run(args[1..]);
+    return;
+}
+
+if (args is ["api", ..])
+{
+    await ApiLoadBenchmark.RunAsync(args[1..]);
     return;
 }
 
