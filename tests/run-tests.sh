@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real services.
 #
-# Installs what is missing (PostgreSQL and docker-compose from apt, s3rver from npm as pinned in tests/services), starts
+# Installs what is missing (PostgreSQL and docker-compose from apt, s3rver from npm as pinned in tests/services, the
+# Node gRPC client's packages as pinned in tests/clients/node), starts
 # PostgreSQL and s3rver on 127.0.0.1 on free ports with throw-away data folders, runs `dotnet test` on
 # the whole solution, stops the services and exits with the tests' status. Extra arguments go to
 # `dotnet test` (for example: tests/run-tests.sh --filter Category!=Slow).
@@ -46,6 +47,8 @@ install_missing() {
   command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK is required (https://dot.net)"; exit 1; }
   log "installing s3rver (tests/services/package-lock.json)"
   (cd "$repo/tests/services" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  log "installing the Node gRPC client (tests/clients/node/package-lock.json)"
+  (cd "$repo/tests/clients/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 free_port() {
