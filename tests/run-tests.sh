@@ -36,6 +36,8 @@ trap cleanup EXIT INT TERM
 install_missing() {
   local missing=()
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  # The HTTP/JSON tests call the service with the real curl.
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
   # `docker-compose config` validates the compose file (ComposeFileTests); no Docker engine is needed.
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)

@@ -46,7 +46,7 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Extra configuration of a derived fixture (authentication, limits).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Configuration => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Address = new Uri($"http://127.0.0.1:{FreePort()}");
         HttpAddress = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -80,7 +80,7 @@ public class ServiceFixture : IAsyncLifetime
         Channel = GrpcChannel.ForAddress(Address);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Channel?.Dispose();
         if (_app is not null)
