@@ -24,6 +24,8 @@ public static class HttpJsonHosting
 
     public const string DocumentName = "v1";
 
+    private static readonly string ContractDocs = Path.Combine(AppContext.BaseDirectory, "PinpointAggregator.Protos.xml");
+
     public static WebApplicationBuilder AddPinpointHttpJson(this WebApplicationBuilder builder, ApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -32,12 +34,21 @@ public static class HttpJsonHosting
         // The error details our services attach (google.rpc.BadRequest, ...) must be known to write them as JSON.
         builder.Services.AddGrpc().AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcSwagger();
-        builder.Services.AddSwaggerGen(swagger => swagger.SwaggerDoc(DocumentName, new OpenApiInfo
+        builder.Services.AddSwaggerGen(swagger =>
         {
-            Title = "Pinpoint Aggregator",
-            Version = DocumentName,
-            Description = "The read RPCs of pinpoint.aggregator.v1 as HTTP/JSON (protos/ is the contract; field names in lowerCamelCase).",
-        }));
+            swagger.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Pinpoint Aggregator",
+                Version = DocumentName,
+                Description = "The read RPCs of pinpoint.aggregator.v1 as HTTP/JSON (protos/ is the contract; field names in lowerCamelCase).",
+            });
+            // The .proto comments, compiled into the contract assembly's XML docs, describe operations and fields.
+            if (File.Exists(ContractDocs))
+            {
+                swagger.IncludeGrpcXmlComments(ContractDocs, includeControllerXmlComments: true);
+                swagger.IncludeXmlComments(ContractDocs);
+            }
+        });
 
         // An invalid URL is left for the validator to report by option name at start-up.
         if (!string.IsNullOrEmpty(options.HttpUrl) && EndpointAddress.TryParse(options.HttpUrl, out var address, out var port))

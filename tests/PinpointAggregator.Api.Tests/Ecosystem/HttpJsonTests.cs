@@ -8,7 +8,7 @@ namespace PinpointAggregator.Api.Tests.Ecosystem;
 /// <summary>
 /// The read RPCs as HTTP/JSON on the plain HTTP/1.1 endpoint (<c>Api:HttpUrl</c>), called with the real curl:
 /// the same answers as gRPC, errors as JSON <c>google.rpc.Status</c> with their details, and an OpenAPI document
-/// that lists every route.
+/// that lists every route, described by the .proto comments.
 /// </summary>
 [Collection(SharedService.Name)]
 public sealed partial class HttpJsonTests(ServiceFixture service)
@@ -74,6 +74,8 @@ public sealed partial class HttpJsonTests(ServiceFixture service)
             // OpenAPI names a path variable without its pattern: {name=accounts/*} is {name}.
             var path = PathVariable().Replace(template, "{$1}");
             Assert.True(paths[path]?["get"] is not null, $"{method.FullName}: GET {path} is not in the OpenAPI document");
+            // Described with the method's comment in the .proto.
+            Assert.False(string.IsNullOrWhiteSpace((string?)paths[path]!["get"]!["summary"]), $"{method.FullName} has no summary");
         }
     }
 
