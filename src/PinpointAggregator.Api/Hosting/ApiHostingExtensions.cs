@@ -26,7 +26,7 @@ public static class ApiHostingExtensions
 
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("silo", () => HealthCheckResult.Healthy());
+        builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.Services.TryAddSingleton<ICallerAccessResolver, UnrestrictedAccessResolver>();
         builder.Services.AddPinpointRpcMetrics();
         builder.AddPinpointHttpJson(options);
