@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real services.
 #
-# Installs what is missing (PostgreSQL and docker-compose from apt, s3rver from npm as pinned in tests/services), starts
+# Installs what is missing (PostgreSQL and docker-compose from apt, s3rver from npm as pinned in tests/services, the
+# Node gRPC client's packages as pinned in tests/clients/node), starts
 # PostgreSQL and s3rver on 127.0.0.1 on free ports with throw-away data folders, runs `dotnet test` on
 # the whole solution, stops the services and exits with the tests' status. Extra arguments go to
 # `dotnet test` (for example: tests/run-tests.sh --filter Category!=Slow).
@@ -35,6 +36,8 @@ trap cleanup EXIT INT TERM
 install_missing() {
   local missing=()
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  # The HTTP/JSON tests call the service with the real curl.
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
   # `docker-compose config` validates the compose file (ComposeFileTests); no Docker engine is needed.
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
@@ -46,6 +49,8 @@ install_missing() {
   command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK is required (https://dot.net)"; exit 1; }
   log "installing s3rver (tests/services/package-lock.json)"
   (cd "$repo/tests/services" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  log "installing the Node gRPC client (tests/clients/node/package-lock.json)"
+  (cd "$repo/tests/clients/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 free_port() {

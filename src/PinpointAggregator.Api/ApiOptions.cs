@@ -11,6 +11,17 @@ public sealed class ApiOptions
     /// <summary>Where gRPC listens. <c>http://</c> serves plain HTTP/2 (h2c), <c>https://</c> TLS with the configured certificate.</summary>
     public string Url { get; set; } = DefaultUrl;
 
+    /// <summary>Default plain HTTP/1.1 endpoint: loopback, beside <see cref="DefaultUrl"/>.</summary>
+    public const string DefaultHttpUrl = "http://127.0.0.1:50052";
+
+    /// <summary>
+    /// Where plain HTTP/1.1 listens for what curl, browsers and Prometheus speak: the JSON routes of the read
+    /// RPCs, the OpenAPI document and <c>/metrics</c>. Needed because plain HTTP/2 (<see cref="Url"/>) only
+    /// speaks to clients with prior knowledge. <c>http://</c> only; empty turns it off (with TLS on
+    /// <see cref="Url"/> that one endpoint can serve HTTP/1.1 too). Default <see cref="DefaultHttpUrl"/>.
+    /// </summary>
+    public string HttpUrl { get; set; } = DefaultHttpUrl;
+
     /// <summary>Largest page a list or search returns (requests asking for more get INVALID_ARGUMENT).</summary>
     public int MaxPageSize { get; set; } = 1000;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PinpointAggregator.Api.Hosting;
 using PinpointAggregator.Host.Hosting;
+using PinpointAggregator.Host.Telemetry;
 
 namespace PinpointAggregator.Host;
 
@@ -28,8 +29,10 @@ public static class PinpointProgram
             configureLogging?.Invoke(builder.Logging);
             builder.AddPinpointSilo();
             builder.AddPinpointApi();
+            builder.AddPinpointTelemetry();
             var app = builder.Build();
             app.MapPinpointApi();
+            app.MapPinpointTelemetry();
             await app.RunAsync();
             return 0;
         }

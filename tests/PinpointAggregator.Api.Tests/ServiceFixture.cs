@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PinpointAggregator.Api.Hosting;
 using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Host.Hosting;
+using PinpointAggregator.Host.Telemetry;
 using PinpointAggregator.SampleData;
 
 namespace PinpointAggregator.Api.Tests;
@@ -32,6 +33,12 @@ public class ServiceFixture : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The plain HTTP/1.1 endpoint (<c>Api:HttpUrl</c>): JSON routes, the OpenAPI document, <c>/metrics</c>.</summary>
+    public Uri HttpAddress { get; private set; } = null!;
+
+    /// <summary>The sample trail's folder (its <c>manifest.json</c> lists every file).</summary>
+    public string SampleFolder => _folder;
+
     public ScanSummary GroundTruth { get; private set; } = null!;
 
     public IServiceProvider Services => _app!.Services;
@@ -39,9 +46,10 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Extra configuration of a derived fixture (authentication, limits).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Configuration => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        HttpAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = PinpointHost.CreateWebBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -49,12 +57,15 @@ public class ServiceFixture : IAsyncLifetime
             ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Api:Url"] = Address.ToString(),
+            ["Api:HttpUrl"] = HttpAddress.ToString(),
         }.Concat(Configuration));
         builder.Services.AddSingleton(new SummaryOutput(TextWriter.Synchronized(_summary)));
         builder.AddPinpointSilo();
         builder.AddPinpointApi();
+        builder.AddPinpointTelemetry();
         _app = builder.Build();
         _app.MapPinpointApi();
+        _app.MapPinpointTelemetry();
         await _app.StartAsync();
 
         // The embedded default prints its scan-format summary once the first pass is complete.
@@ -69,7 +80,7 @@ public class ServiceFixture : IAsyncLifetime
         Channel = GrpcChannel.ForAddress(Address);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Channel?.Dispose();
         if (_app is not null)

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PinpointAggregator.Api.Security;
 using PinpointAggregator.Api.Services;
+using PinpointAggregator.Api.Telemetry;
 
 namespace PinpointAggregator.Api.Hosting;
 
@@ -25,8 +26,10 @@ public static class ApiHostingExtensions
 
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("silo", () => HealthCheckResult.Healthy());
+        builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.Services.TryAddSingleton<ICallerAccessResolver, UnrestrictedAccessResolver>();
+        builder.Services.AddPinpointRpcMetrics();
+        builder.AddPinpointHttpJson(options);
         return builder;
     }
 
@@ -36,6 +39,7 @@ public static class ApiHostingExtensions
         endpoints.MapGrpcService<ApplicationApi>();
         endpoints.MapGrpcReflectionService();
         endpoints.MapGrpcHealthChecksService();
+        endpoints.MapPinpointOpenApi();
         return endpoints;
     }
 

@@ -31,6 +31,10 @@ public sealed class ComposeFileTests
             var advertised = service.Scalar("environment", "Silo__AdvertisedAddress")!;
             Assert.Equal(advertised, service.Scalar("networks", "pinpoint", "ipv4_address"));
             Assert.True(addresses.Add(advertised), $"{silo} advertises the same address as another silo");
+            // The API listens on the container's address and is published on the laptop's loopback.
+            Assert.Equal("http://0.0.0.0:50051", service.Scalar("environment", "Api__Url"));
+            Assert.Equal("http://0.0.0.0:50052", service.Scalar("environment", "Api__HttpUrl"));
+            Assert.Contains(service.Items("ports").Cast<YamlScalarNode>(), p => p.Value!.StartsWith("127.0.0.1:", StringComparison.Ordinal) && p.Value.EndsWith(":50052/tcp", StringComparison.Ordinal));
         }
 
         Assert.Equal("migrate", services.Items("migrate", "command").Cast<YamlScalarNode>().Single().Value);

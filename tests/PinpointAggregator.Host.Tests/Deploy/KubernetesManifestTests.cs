@@ -33,7 +33,7 @@ public sealed partial class KubernetesManifestTests
         var silo = pod.Items("containers").Single();
 
         Assert.Equal("3", deployment.Scalar("spec", "replicas"));
-        Assert.NotNull(silo.At("readinessProbe", "tcpSocket"));
+        Assert.Equal("50051", silo.Scalar("readinessProbe", "grpc", "port"));
         Assert.NotNull(silo.At("livenessProbe", "tcpSocket"));
         Assert.Equal("status.podIP", Env(silo, "Silo__AdvertisedAddress").Scalar("valueFrom", "fieldRef", "fieldPath"));
         Assert.NotNull(Env(silo, "ConnectionStrings__PinpointAggregator").At("valueFrom", "secretKeyRef", "name"));
@@ -42,7 +42,25 @@ public sealed partial class KubernetesManifestTests
         Assert.Equal("false", silo.Scalar("securityContext", "allowPrivilegeEscalation"));
         Assert.NotNull(silo.At("resources", "requests", "memory"));
         Assert.NotNull(silo.At("resources", "limits", "memory"));
-        Assert.Equal(["11111", "30000"], silo.Items("ports").Select(p => p.Scalar("containerPort")));
+        Assert.Equal(["11111", "30000", "50051", "50052"], silo.Items("ports").Select(p => p.Scalar("containerPort")));
+    }
+
+    [Fact]
+    public void ApiPorts_AgreeAcrossTheConfigMapTheProbesTheScrapeAnnotationsAndTheApiService()
+    {
+        var deployment = Single("Deployment");
+        var silo = deployment.At("spec", "template", "spec")!.Items("containers").Single();
+        var config = Single("ConfigMap");
+        int Port(string name) => int.Parse(silo.Items("ports").Single(p => p.Scalar("name") == name).Scalar("containerPort")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(Port("grpc"), new Uri(config.Scalar("data", "Api__Url")!).Port);
+        Assert.Equal(Port("http"), new Uri(config.Scalar("data", "Api__HttpUrl")!).Port);
+        Assert.Equal(Port("grpc").ToString(System.Globalization.CultureInfo.InvariantCulture), silo.Scalar("readinessProbe", "grpc", "port"));
+        Assert.Equal("true", deployment.Scalar("spec", "template", "metadata", "annotations", "prometheus.io/scrape"));
+        Assert.Equal(Port("http").ToString(System.Globalization.CultureInfo.InvariantCulture), deployment.Scalar("spec", "template", "metadata", "annotations", "prometheus.io/port"));
+        Assert.Equal("/metrics", deployment.Scalar("spec", "template", "metadata", "annotations", "prometheus.io/path"));
+        var api = Manifests().Select(m => m.Document).Single(d => d.Scalar("kind") == "Service" && d.Scalar("metadata", "name") == "pinpoint-aggregator-api");
+        Assert.Equal(["grpc", "http"], api.Items("spec", "ports").Select(p => p.Scalar("targetPort")));
     }
 
     [Fact]

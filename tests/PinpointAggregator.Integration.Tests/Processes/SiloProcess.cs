@@ -69,6 +69,9 @@ internal sealed class SiloProcess : IDisposable
 
         info.Environment["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        // Silos share the machine: each its own API ports (the defaults, 50051 and 50052, would collide).
+        info.Environment["Api__Url"] = $"http://127.0.0.1:{FreePort.Next()}";
+        info.Environment["Api__HttpUrl"] = $"http://127.0.0.1:{FreePort.Next()}";
 
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
