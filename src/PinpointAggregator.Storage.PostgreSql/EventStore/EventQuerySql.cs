@@ -5,7 +5,7 @@ namespace PinpointAggregator.Storage.PostgreSql.EventStore;
 /// <summary>
 /// The rules of <see cref="EventQuery"/> as conditions on <c>pinpoint_events</c>, the same rules the in-memory
 /// store applies (its <c>EventMatch</c>). A channel row's resource id is its channel type; free text is
-/// matched case-insensitively against the jsonb text of the request (trigram-indexed).
+/// matched case-insensitively against the jsonb text of the request (no index: the API bounds a text search's time range, which the time index serves).
 /// </summary>
 internal static class EventQuerySql
 {
