@@ -1,3 +1,5 @@
+using PinpointAggregator.ApiKeys;
+
 namespace PinpointAggregator.Api.Security;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class ApiAuthOptions
 
     /// <summary>
     /// Where the generated operator key of an unconfigured loopback endpoint is written, readable only by the
-    /// user. Default <c>~/.config/pinpoint-audit/token</c> (the user's configuration folder), where the CLI looks.
+    /// user. Default <see cref="DefaultTokenFile.Path"/>: <c>~/.config/pinpoint-audit/token</c>, where clients on this machine look.
     /// </summary>
     public string? GeneratedKeyFile { get; set; }
 
@@ -34,8 +36,5 @@ public sealed class ApiAuthOptions
     /// <summary><see cref="GeneratedKeyFile"/>, or its default.</summary>
     public string GeneratedKeyPath => GeneratedKeyFile ?? DefaultGeneratedKeyFile;
 
-    public static string DefaultGeneratedKeyFile => Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-        "pinpoint-audit",
-        "token");
+    public static string DefaultGeneratedKeyFile => DefaultTokenFile.Path;
 }

@@ -3,7 +3,7 @@ using PinpointAggregator.ApiKeys;
 namespace PinpointAggregator.Api.Security;
 
 /// <summary>
-/// The file that hands the generated key of an unconfigured loopback endpoint to its user (and the CLI): one
+/// The file that hands the generated key of an unconfigured loopback endpoint to its user and clients on the same machine: one
 /// line, the token, readable and writable only by the user (mode 0600, in a folder created 0700). A private
 /// file with a well-formed key is reused; one that others could read is replaced, since its key may be known.
 /// </summary>

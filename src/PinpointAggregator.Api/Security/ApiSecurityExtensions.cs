@@ -14,7 +14,7 @@ namespace PinpointAggregator.Api.Security;
 public static class ApiSecurityExtensions
 {
     /// <summary>The scheme that picks the API key or the JWT handler by the token's shape.</summary>
-    public const string BearerScheme = "Bearer";
+    public const string BearerScheme = "PinpointBearer";
 
     /// <param name="services">The web host's services.</param>
     /// <param name="options">The <c>Api</c> section as bound at build time: whether JWTs are configured decides which handlers exist.</param>

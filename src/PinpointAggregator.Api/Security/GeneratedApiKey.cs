@@ -52,7 +52,7 @@ internal sealed partial class GeneratedApiKey(IOptions<ApiOptions> options, ApiK
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(700, LogLevel.Information, "No API authentication is configured for the loopback endpoint {Url}: callers need the operator API key in {Path} ({State} key, readable only by this user), sent as 'authorization: Bearer <key>'; the CLI reads it from there")]
+    [LoggerMessage(700, LogLevel.Information, "No API authentication is configured for the loopback endpoint {Url}: callers need the operator API key in {Path} ({State} key, readable only by this user), sent as 'authorization: Bearer <key>'")]
     private static partial void LogGenerated(ILogger logger, string url, string path, string state);
 
     [LoggerMessage(701, LogLevel.Warning, "Api:Auth:Mode is None: every caller that reaches {Url} is an unrestricted operator, without a token")]

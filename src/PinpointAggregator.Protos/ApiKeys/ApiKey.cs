@@ -66,7 +66,7 @@ public sealed class ApiKey
         // The id never contains '_'; the secret may (base64url), so the first '_' ends the id.
         var id = rest[..separator];
         var secret = rest[(separator + 1)..];
-        if (!IsValidId(id) || secret.Length is 0 or > MaxSecretLength || !Base64Url.IsValid(secret))
+        if (!IsValidId(id) || secret.Length is 0 or > MaxSecretLength || !Base64UrlText.IsStrict(secret))
         {
             return false;
         }

@@ -67,7 +67,7 @@ public sealed class ApiKeyHash
     private static bool TryDecode(string text, int length, [NotNullWhen(true)] out byte[]? bytes)
     {
         bytes = new byte[length];
-        if (Base64Url.GetMaxDecodedLength(text.Length) < length
+        if (!Base64UrlText.IsStrict(text)
             || !Base64Url.TryDecodeFromChars(text, bytes, out var written)
             || written != length)
         {
