@@ -27,6 +27,9 @@ public static class ApiSecurityExtensions
         services.AddSingleton<CallerGate>();
         services.AddSingleton<ICallerAccessResolver, ClaimsCallerAccessResolver>();
         services.AddHostedService<GeneratedApiKey>();
+
+        // Registered, so gRPC takes the one instance instead of making one per call.
+        services.AddSingleton<CallerAuthorizationInterceptor>();
         services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<CallerAuthorizationInterceptor>());
 
         var jwt = options.Auth.Jwt.IsConfigured;

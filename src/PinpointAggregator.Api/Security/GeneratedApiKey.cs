@@ -36,7 +36,19 @@ internal sealed partial class GeneratedApiKey(IOptions<ApiOptions> options, ApiK
             return Task.CompletedTask;
         }
 
-        var (key, state) = ApiKeyFile.LoadOrCreate(auth.GeneratedKeyPath);
+        ApiKey key;
+        ApiKeyFileState state;
+        try
+        {
+            (key, state) = ApiKeyFile.LoadOrCreate(auth.GeneratedKeyPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Ingestion must not stop because a home folder is read-only (a container); the API just admits nobody.
+            LogNotWritten(logger, Path.GetFullPath(auth.GeneratedKeyPath), e.Message);
+            return Task.CompletedTask;
+        }
+
         keys.Add(new ApiKeyGrant(key.Id, ApiKeyHash.Create(key.Secret), ApiRole.Operator, [], []));
         LogGenerated(logger, api.Url, Path.GetFullPath(auth.GeneratedKeyPath), state == ApiKeyFileState.Reused ? "reused" : "new");
         return Task.CompletedTask;
@@ -57,6 +69,9 @@ internal sealed partial class GeneratedApiKey(IOptions<ApiOptions> options, ApiK
 
     [LoggerMessage(701, LogLevel.Warning, "Api:Auth:Mode is None: every caller that reaches {Url} is an unrestricted operator, without a token")]
     private static partial void LogNoAuthentication(ILogger logger, string url);
+
+    [LoggerMessage(706, LogLevel.Warning, "No API authentication is configured, and the generated API key could not be written to {Path} ({Reason}): the API admits no caller until Api:Auth:ApiKeys or Api:Auth:Jwt is configured, or Api:Auth:GeneratedKeyFile names a writable file")]
+    private static partial void LogNotWritten(ILogger logger, string path, string reason);
 
     [LoggerMessage(705, LogLevel.Information, "API callers of {Url} authenticate with bearer tokens: {ApiKeys} API keys configured; JWTs: {Jwt}")]
     private static partial void LogConfigured(ILogger logger, string url, int apiKeys, string jwt);

@@ -11,7 +11,8 @@ namespace PinpointAggregator.Api.Tests.Security;
 
 /// <summary>
 /// The API's hosting and security without a silo: for start-up validation and for authentication set-ups
-/// that need no data (calls go to <see cref="StubOperationsService"/>). Plain HTTP/2 on a free loopback port.
+/// that need no data (calls go to <see cref="StubOperationsService"/> and <see cref="StubEventService"/>).
+/// Plain HTTP/2 on a free loopback port unless the settings name another <c>Api:Url</c>.
 /// </summary>
 internal sealed class ApiOnlyHost : IAsyncDisposable
 {
@@ -20,6 +21,8 @@ internal sealed class ApiOnlyHost : IAsyncDisposable
     private ApiOnlyHost(WebApplication app, Uri address) => (_app, Address) = (app, address);
 
     public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The host built from these settings (plus a free loopback <c>Api:Url</c> unless they name one), not started.</summary>
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
@@ -31,6 +34,7 @@ internal sealed class ApiOnlyHost : IAsyncDisposable
         builder.AddPinpointApi();
         var app = builder.Build();
         app.MapGrpcService<StubOperationsService>();
+        app.MapGrpcService<StubEventService>();
         return app;
     }
 

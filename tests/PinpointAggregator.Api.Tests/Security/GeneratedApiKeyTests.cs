@@ -90,6 +90,24 @@ public sealed class GeneratedApiKeyTests : IDisposable
         Assert.False(File.Exists(KeyFile));
     }
 
+    [Fact]
+    public async Task UnwritableKeyFile_DoesNotStopTheStart_AndTheLogSaysSo()
+    {
+        // A folder that cannot be made (its parent is a file), as on a read-only home folder.
+        var blocker = Path.Combine(_folder, "file");
+        await File.WriteAllTextAsync(blocker, string.Empty);
+        var options = new ApiOptions();
+        options.Auth.GeneratedKeyFile = Path.Combine(blocker, "token");
+        var wrapped = Options.Create(options);
+        var store = new ApiKeyStore(wrapped);
+
+        await new GeneratedApiKey(wrapped, store, _loggers.CreateLogger<GeneratedApiKey>()).StartingAsync(CancellationToken.None);
+
+        var line = Assert.Single(_logs.Records);
+        Assert.Equal((LogLevel.Warning, 706), (line.Level, line.EventId));
+        Assert.Contains(options.Auth.GeneratedKeyFile, line.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _loggers.Dispose();
