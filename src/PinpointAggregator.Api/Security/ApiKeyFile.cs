@@ -5,7 +5,8 @@ namespace PinpointAggregator.Api.Security;
 /// <summary>
 /// The file that hands the generated key of an unconfigured loopback endpoint to its user and clients on the same machine: one
 /// line, the token, readable and writable only by the user (mode 0600, in a folder created 0700). A private
-/// file with a well-formed key is reused; one that others could read is replaced, since its key may be known.
+/// file with a well-formed key is reused; one that others could read or swap (a symbolic link, a folder anyone
+/// may write to) is replaced, since its key may be known.
 /// </summary>
 internal static class ApiKeyFile
 {
@@ -59,7 +60,19 @@ internal static class ApiKeyFile
         return (key, state);
     }
 
-    private static bool IsPrivate(string file) => OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & Others) == 0;
+    private static bool IsPrivate(string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        // A link, or a folder anyone may write to, could hand the service a key that someone else knows.
+        var folder = Path.GetDirectoryName(file)!;
+        return new FileInfo(file).LinkTarget is null
+            && (File.GetUnixFileMode(file) & Others) == 0
+            && (File.GetUnixFileMode(folder) & UnixFileMode.OtherWrite) == 0;
+    }
 
     private static void Write(string file, ApiKey key)
     {

@@ -50,6 +50,34 @@ public sealed class ApiKeyFileTests : IDisposable
     }
 
     [Fact]
+    public void LinkToAnotherKeyFile_IsReplaced()
+    {
+        var elsewhere = Path.Combine(_folder, "planted");
+        var (planted, _) = ApiKeyFile.LoadOrCreate(elsewhere);
+        Directory.CreateDirectory(Path.GetDirectoryName(File_)!);
+        File.CreateSymbolicLink(File_, elsewhere);
+
+        var (key, state) = ApiKeyFile.LoadOrCreate(File_);
+
+        Assert.Equal(ApiKeyFileState.Replaced, state);
+        Assert.NotEqual(planted.Secret, key.Secret);
+        Assert.Null(new FileInfo(File_).LinkTarget);
+        Assert.Equal(planted.Format() + Environment.NewLine, File.ReadAllText(elsewhere));
+    }
+
+    [Fact]
+    public void KeyInAFolderAnyoneMayWriteTo_IsReplaced()
+    {
+        var (first, _) = ApiKeyFile.LoadOrCreate(File_);
+        File.SetUnixFileMode(Path.GetDirectoryName(File_)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+
+        var (second, state) = ApiKeyFile.LoadOrCreate(File_);
+
+        Assert.Equal(ApiKeyFileState.Replaced, state);
+        Assert.NotEqual(first.Secret, second.Secret);
+    }
+
+    [Fact]
     public void FileWithoutAKey_IsReplaced()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(File_)!);

@@ -70,6 +70,10 @@ internal sealed class SiloProcess : IDisposable
         info.Environment["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
+        // Each silo's gRPC endpoint on its own loopback port, its generated API key beside its log, not in the home folder.
+        info.Environment["Api__Url"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        info.Environment["Api__Auth__GeneratedKeyFile"] = Path.Combine(logFolder, name + ".token");
+
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
