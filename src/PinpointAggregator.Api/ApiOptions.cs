@@ -1,3 +1,6 @@
+using PinpointAggregator.Api.Hosting;
+using PinpointAggregator.Api.Security;
+
 namespace PinpointAggregator.Api;
 
 /// <summary>The gRPC front end's settings (section <c>Api</c>).</summary>
@@ -21,6 +24,21 @@ public sealed class ApiOptions
     /// <see cref="Url"/> that one endpoint can serve HTTP/1.1 too). Default <see cref="DefaultHttpUrl"/>.
     /// </summary>
     public string HttpUrl { get; set; } = DefaultHttpUrl;
+
+    /// <summary>
+    /// Allow plain HTTP/2 on an address that is not loopback (default false: such an endpoint must use https).
+    /// For a service behind a proxy or mesh that terminates TLS; tokens then cross that hop in clear text.
+    /// </summary>
+    public bool AllowPlaintext { get; set; }
+
+    /// <summary>Who may call (<c>Api:Auth</c>).</summary>
+    public ApiAuthOptions Auth { get; set; } = new();
+
+    /// <summary>The certificate of an <c>https://</c> <see cref="Url"/> (<c>Api:Tls</c>).</summary>
+    public ApiTlsOptions Tls { get; set; } = new();
+
+    /// <summary>HTTP/2 keepalive pings, for long streams (<c>Api:KeepAlive</c>).</summary>
+    public ApiKeepAliveOptions KeepAlive { get; set; } = new();
 
     /// <summary>Largest page a list or search returns (requests asking for more get INVALID_ARGUMENT).</summary>
     public int MaxPageSize { get; set; } = 1000;

@@ -5,5 +5,6 @@ var root = new RootCommand("PinpointAggregator: audit Amazon Pinpoint across an 
 {
     ScanCommand.Create(),
     GenerateSampleCommand.Create(),
+    ApiKeyCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,8 @@ namespace PinpointAggregator.Api.Tests;
 /// The service as the README's first command runs it (one silo, in-memory storage, the sample organization
 /// trail in a local folder), with gRPC on a free loopback port; ready once the first pass has read every
 /// file. Tests talk to it through a real <see cref="GrpcChannel"/>; <see cref="GroundTruth"/> is the
-/// generator's own account of what the trail holds.
+/// generator's own account of what the trail holds. With no authentication configured the service generates
+/// an operator API key (the embedded default); <see cref="Channel"/> sends it.
 /// </summary>
 #pragma warning disable CA1001 // disposed in DisposeAsync, as xUnit's IAsyncLifetime does it
 public class ServiceFixture : IAsyncLifetime
@@ -26,10 +28,18 @@ public class ServiceFixture : IAsyncLifetime
 {
     private static readonly TimeSpan FirstPassDeadline = TimeSpan.FromMinutes(3);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pa-api-" + Guid.NewGuid().ToString("N"));
+    private readonly string _tokenFolder = Path.Combine(Path.GetTempPath(), "pa-api-token-" + Guid.NewGuid().ToString("N"));
     private readonly StringWriter _summary = new();
     private WebApplication? _app;
 
+    /// <summary>A channel that sends <see cref="Token"/>.</summary>
     public GrpcChannel Channel { get; private set; } = null!;
+
+    /// <summary>The operator token <see cref="Channel"/> sends: by default the key the service generated for its loopback endpoint.</summary>
+    public string Token { get; private set; } = null!;
+
+    /// <summary>Where the service writes its generated key.</summary>
+    public string GeneratedKeyFile => Path.Combine(_tokenFolder, "token");
 
     public Uri Address { get; private set; } = null!;
 
@@ -46,9 +56,47 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Extra configuration of a derived fixture (authentication, limits).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Configuration => [];
 
+    /// <summary><c>http</c> (plain HTTP/2) or <c>https</c> (with the certificate a derived fixture configures).</summary>
+    protected virtual string Scheme => Uri.UriSchemeHttp;
+
+    /// <summary>The operator token of <see cref="Channel"/>, read once the service has started.</summary>
+    protected virtual string ReadToken() => File.ReadAllText(GeneratedKeyFile).Trim();
+
+    /// <summary>Extra set-up of a derived fixture (logging, configuration that depends on the sample), after the silo is composed and before the API is added.</summary>
+    protected virtual void ConfigureBuilder(WebApplicationBuilder builder)
+    {
+    }
+
+    /// <summary>Extra endpoints of a derived fixture, after the API's own.</summary>
+    protected virtual void MapEndpoints(WebApplication app)
+    {
+    }
+
+    /// <summary>The HTTP handler of every channel (a derived fixture trusts its own certificate here).</summary>
+    protected virtual HttpMessageHandler CreateHttpHandler() => new SocketsHttpHandler();
+
+    /// <summary>A channel to the service that sends this bearer token with every call, or none.</summary>
+    public GrpcChannel CreateChannel(string? token)
+    {
+        var options = new GrpcChannelOptions { HttpHandler = CreateHttpHandler(), DisposeHttpClient = true };
+        if (token is not null)
+        {
+            var bearer = CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+                return Task.CompletedTask;
+            });
+            var transport = Address.Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+            options.Credentials = ChannelCredentials.Create(transport, bearer);
+            options.UnsafeUseInsecureChannelCallCredentials = true;
+        }
+
+        return GrpcChannel.ForAddress(Address, options);
+    }
+
     public virtual async Task InitializeAsync()
     {
-        Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        Address = new Uri($"{Scheme}://127.0.0.1:{FreePort()}");
         HttpAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = PinpointHost.CreateWebBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,14 +106,17 @@ public class ServiceFixture : IAsyncLifetime
             ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Api:Url"] = Address.ToString(),
             ["Api:HttpUrl"] = HttpAddress.ToString(),
+            ["Api:Auth:GeneratedKeyFile"] = GeneratedKeyFile,
         }.Concat(Configuration));
         builder.Services.AddSingleton(new SummaryOutput(TextWriter.Synchronized(_summary)));
         builder.AddPinpointSilo();
+        ConfigureBuilder(builder);
         builder.AddPinpointApi();
         builder.AddPinpointTelemetry();
         _app = builder.Build();
         _app.MapPinpointApi();
         _app.MapPinpointTelemetry();
+        MapEndpoints(_app);
         await _app.StartAsync();
 
         // The embedded default prints its scan-format summary once the first pass is complete.
@@ -77,7 +128,8 @@ public class ServiceFixture : IAsyncLifetime
         }
 
         GroundTruth = ScanSummaryJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_folder, SampleTrail.GroundTruthFileName)));
-        Channel = GrpcChannel.ForAddress(Address);
+        Token = ReadToken();
+        Channel = CreateChannel(Token);
     }
 
     public virtual async Task DisposeAsync()
@@ -90,9 +142,9 @@ public class ServiceFixture : IAsyncLifetime
         }
 
         await _summary.DisposeAsync();
-        if (Directory.Exists(_folder))
+        foreach (var folder in new[] { _folder, _tokenFolder }.Where(Directory.Exists))
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -1,19 +1,17 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using PinpointAggregator.Api.Security;
 using PinpointAggregator.Api.Services;
 using PinpointAggregator.Api.Telemetry;
 
 namespace PinpointAggregator.Api.Hosting;
 
-/// <summary>Adds the gRPC front end to the silo's web host: Kestrel endpoint, services, reflection, health.</summary>
+/// <summary>Adds the gRPC front end to the silo's web host: Kestrel endpoint (TLS, keepalive), security, services, reflection, health.</summary>
 public static class ApiHostingExtensions
 {
     public static WebApplicationBuilder AddPinpointApi(this WebApplicationBuilder builder)
@@ -22,12 +20,14 @@ public static class ApiHostingExtensions
         var section = builder.Configuration.GetSection(ApiOptions.SectionName);
         builder.Services.AddOptions<ApiOptions>().Bind(section).ValidateOnStart();
         var options = section.Get<ApiOptions>() ?? new ApiOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
+        builder.Services.AddSingleton<IValidateOptions<ApiOptions>, ApiEndpointValidator>();
+        builder.Services.AddTransient<IConfigureOptions<KestrelServerOptions>, ApiKestrelSetup>();
 
+        // Before AddGrpc, so the caller gate is the first interceptor of every call.
+        builder.Services.AddPinpointApiSecurity(options);
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
-        builder.Services.TryAddSingleton<ICallerAccessResolver, UnrestrictedAccessResolver>();
         builder.Services.AddPinpointRpcMetrics();
         builder.AddPinpointHttpJson(options);
         return builder;
@@ -41,13 +41,5 @@ public static class ApiHostingExtensions
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapPinpointOpenApi();
         return endpoints;
-    }
-
-    private static void Listen(KestrelServerOptions kestrel, ApiOptions options)
-    {
-        var url = new Uri(options.Url);
-        var address = url.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(url.Host);
-        // Plain HTTP/2 (h2c) needs an HTTP/2-only endpoint: clients speak it with prior knowledge.
-        kestrel.Listen(address, url.Port, listen => listen.Protocols = HttpProtocols.Http2);
     }
 }

@@ -76,6 +76,10 @@ internal sealed class SiloProcess : IDisposable
         // Each silo hosts the gRPC front end; the default port (50051) would let only one of them start.
         info.Environment["Api__Url"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}");
 
+        // Each silo's gRPC endpoint on its own loopback port, its generated API key beside its log, not in the home folder.
+        info.Environment["Api__Url"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        info.Environment["Api__Auth__GeneratedKeyFile"] = Path.Combine(logFolder, name + ".token");
+
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
