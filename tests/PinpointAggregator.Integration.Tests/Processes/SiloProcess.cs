@@ -70,6 +70,9 @@ internal sealed class SiloProcess : IDisposable
         info.Environment["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
+        // Each silo process serves the gRPC API too: on a port of its own, not the embedded default's 50051.
+        info.Environment["Api__Url"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
