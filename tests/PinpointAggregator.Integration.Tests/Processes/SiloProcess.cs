@@ -70,8 +70,8 @@ internal sealed class SiloProcess : IDisposable
         info.Environment["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
-        // Each silo process serves the gRPC API too: on a port of its own, not the embedded default's 50051.
-        info.Environment["Api__Url"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        // Each silo hosts the gRPC front end; the default port (50051) would let only one of them start.
+        info.Environment["Api__Url"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}");
 
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
