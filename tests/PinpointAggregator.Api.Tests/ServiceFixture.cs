@@ -113,6 +113,7 @@ public class ServiceFixture : IAsyncLifetime
         ConfigureBuilder(builder);
         builder.AddPinpointApi();
         builder.AddPinpointTelemetry();
+        TestCallerAccessResolver.Decorate(builder.Services);
         _app = builder.Build();
         _app.MapPinpointApi();
         _app.MapPinpointTelemetry();

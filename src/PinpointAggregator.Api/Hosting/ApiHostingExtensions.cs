@@ -30,13 +30,17 @@ public static class ApiHostingExtensions
         builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.Services.AddPinpointRpcMetrics();
         builder.AddPinpointHttpJson(options);
+        builder.Services.AddPinpointApiServices();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapPinpointApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<OrganizationApi>();
         endpoints.MapGrpcService<ApplicationApi>();
+        endpoints.MapGrpcService<EventApi>();
+        endpoints.MapGrpcService<OperationsApi>();
         endpoints.MapGrpcReflectionService();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapPinpointOpenApi();

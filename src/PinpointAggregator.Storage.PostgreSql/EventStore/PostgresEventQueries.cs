@@ -85,7 +85,9 @@ public sealed class PostgresEventQueries(NpgsqlDataSource database) : IEventQuer
             if (!reader.IsDBNull(1))
             {
                 last = new FeedCursor(ParseXid(reader.GetString(1)), reader.GetInt64(2));
-                events.Add(StoredEventColumns.Read(reader, 3, includeRaw));
+                // The row's own (transaction, sequence): every row before it is in this page or was before the cursor,
+                // so it is where a watch resumes right after this event.
+                events.Add(StoredEventColumns.Read(reader, 3, includeRaw) with { FeedPosition = last });
             }
         }
 
