@@ -38,6 +38,9 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>The operator token <see cref="Channel"/> sends: by default the key the service generated for its loopback endpoint.</summary>
     public string Token { get; private set; } = null!;
 
+    /// <summary><see cref="Token"/> as the HTTP header a JSON client sends.</summary>
+    public string Bearer => $"Authorization: Bearer {Token}";
+
     /// <summary>Where the service writes its generated key.</summary>
     public string GeneratedKeyFile => Path.Combine(_tokenFolder, "token");
 

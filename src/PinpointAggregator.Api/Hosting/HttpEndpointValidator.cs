@@ -2,7 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace PinpointAggregator.Api.Hosting;
 
-/// <summary>Checks <see cref="ApiOptions.HttpUrl"/>: empty, or <c>http://IP:port</c> on a port of its own.</summary>
+/// <summary>
+/// Checks <see cref="ApiOptions.HttpUrl"/>: empty, or <c>http://IP:port</c> on a port of its own; an address
+/// other machines reach needs <see cref="ApiOptions.AllowPlaintext"/>, as the gRPC endpoint does, because
+/// bearer tokens cross it in clear text.
+/// </summary>
 internal sealed class HttpEndpointValidator : IValidateOptions<ApiOptions>
 {
     private const string Option = $"{ApiOptions.SectionName}:{nameof(ApiOptions.HttpUrl)}";
@@ -15,9 +19,15 @@ internal sealed class HttpEndpointValidator : IValidateOptions<ApiOptions>
             return ValidateOptionsResult.Success;
         }
 
-        if (!options.HttpUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !EndpointAddress.TryParse(options.HttpUrl, out _, out var port))
+        if (!options.HttpUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !EndpointAddress.TryParse(options.HttpUrl, out var address, out var port))
         {
             return ValidateOptionsResult.Fail($"{Option} must be empty (off) or http://IP:port (such as {ApiOptions.DefaultHttpUrl}), not '{options.HttpUrl}'.");
+        }
+
+        if (!System.Net.IPAddress.IsLoopback(address) && !options.AllowPlaintext)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{Option} {options.HttpUrl} serves plain HTTP on an address other machines reach, where bearer tokens cross in clear text: use a loopback address, leave it empty and serve JSON on an https:// {ApiOptions.SectionName}:{nameof(ApiOptions.Url)}, or set {ApiOptions.SectionName}:{nameof(ApiOptions.AllowPlaintext)}=true when a proxy in front terminates TLS.");
         }
 
         return EndpointAddress.TryParse(options.Url, out _, out var grpcPort) && grpcPort == port

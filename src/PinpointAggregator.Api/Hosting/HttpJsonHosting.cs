@@ -42,6 +42,9 @@ public static class HttpJsonHosting
                 Version = DocumentName,
                 Description = "The read RPCs of pinpoint.aggregator.v1 as HTTP/JSON (protos/ is the contract; field names in lowerCamelCase).",
             });
+            // Resource names make several routes `/v1/{name}` (accounts/*, events/*, accounts/*/regions/*/applications/*):
+            // each is keyed by its HTTP rule's template, pattern included, so none hides another.
+            swagger.SwaggerGeneratorOptions.PathGroupSelector = OpenApiPaths.Of;
             // The .proto comments, compiled into the contract assembly's XML docs, describe operations and fields.
             if (File.Exists(ContractDocs))
             {

@@ -12,10 +12,20 @@ public sealed class HttpEndpointOptionsTests
     [InlineData("")]
     [InlineData("http://127.0.0.1:50052")]
     [InlineData("http://localhost:8081")]
-    [InlineData("http://0.0.0.0:8081")]
-    [InlineData("http://[::]:8081")]
     public void Valid(string url) =>
         Assert.True(new HttpEndpointValidator().Validate(null, new ApiOptions { HttpUrl = url }).Succeeded);
+
+    [Theory]
+    [InlineData("http://0.0.0.0:8081")]
+    [InlineData("http://[::]:8081")]
+    public void ReachableFromOtherMachines_NeedsAllowPlaintext(string url)
+    {
+        var refused = new HttpEndpointValidator().Validate(null, new ApiOptions { HttpUrl = url });
+        Assert.True(refused.Failed);
+        Assert.Contains($"Api:HttpUrl {url} serves plain HTTP on an address other machines reach", refused.FailureMessage, StringComparison.Ordinal);
+
+        Assert.True(new HttpEndpointValidator().Validate(null, new ApiOptions { HttpUrl = url, AllowPlaintext = true }).Succeeded);
+    }
 
     [Theory]
     [InlineData("https://127.0.0.1:50052", "must be empty (off) or http://IP:port")]
@@ -36,9 +46,13 @@ public sealed class HttpEndpointOptionsTests
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Url"] = "http://127.0.0.1:0", ["Api:HttpUrl"] = "https://127.0.0.1:1" });
         builder.AddPinpointApi();
-        await using var app = builder.Build();
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        // Kestrel reads the validated options when the host is built, so nothing ever listens on a bad endpoint.
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = builder.Build();
+            await app.StartAsync();
+        });
 
         Assert.Contains(e.Failures, f => f.StartsWith("Api:HttpUrl ", StringComparison.Ordinal));
     }

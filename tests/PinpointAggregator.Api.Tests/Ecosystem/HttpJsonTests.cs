@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Google.Protobuf;
 using PinpointAggregator.Api.V1;
 
@@ -11,7 +10,7 @@ namespace PinpointAggregator.Api.Tests.Ecosystem;
 /// that lists every route, described by the .proto comments.
 /// </summary>
 [Collection(SharedService.Name)]
-public sealed partial class HttpJsonTests(ServiceFixture service)
+public sealed class HttpJsonTests(ServiceFixture service)
 {
     private readonly ApplicationService.ApplicationServiceClient _grpc = new(service.Channel);
 
@@ -22,7 +21,7 @@ public sealed partial class HttpJsonTests(ServiceFixture service)
         foreach (var (id, truth) in service.GroundTruth.Applications)
         {
             var name = $"accounts/{truth.Account}/regions/{truth.Region}/applications/{id}";
-            var (status, body) = await Curl.GetAsync(new Uri(service.HttpAddress, "/v1/" + name));
+            var (status, body) = await Curl.GetAsync(new Uri(service.HttpAddress, "/v1/" + name), service.Bearer);
 
             Assert.Equal(200, status);
             var json = JsonNode.Parse(body)!;
@@ -40,7 +39,7 @@ public sealed partial class HttpJsonTests(ServiceFixture service)
     [InlineData("/v1/accounts/123456789012/regions/us-east-1/applications/a%2Fb")]
     public async Task GetApplication_MalformedName_Is400WithTheBadRequestNamingTheField(string path)
     {
-        var (status, json) = await Curl.GetJsonAsync(new Uri(service.HttpAddress, path));
+        var (status, json) = await Curl.GetJsonAsync(new Uri(service.HttpAddress, path), service.Bearer);
 
         Assert.Equal(400, status);
         Assert.Equal(3, (int?)json["code"]); // INVALID_ARGUMENT
@@ -49,10 +48,24 @@ public sealed partial class HttpJsonTests(ServiceFixture service)
         Assert.Equal(["name"], detail["fieldViolations"]!.AsArray().Select(v => (string?)v!["field"]));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Authorization: Bearer pa_nosuchkey_0000")]
+    public async Task JsonRoute_WithoutAValidToken_Is401_AsGrpcIsUnauthenticated(string? header)
+    {
+        var (truthId, truth) = service.GroundTruth.Applications.First();
+        var url = new Uri(service.HttpAddress, $"/v1/accounts/{truth.Account}/regions/{truth.Region}/applications/{truthId}");
+
+        var (status, body) = header is null ? await Curl.GetAsync(url) : await Curl.GetAsync(url, header);
+
+        Assert.Equal(401, status);
+        Assert.DoesNotContain(truthId, body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetApplication_Unknown_Is404()
     {
-        var (status, json) = await Curl.GetJsonAsync(new Uri(service.HttpAddress, "/v1/accounts/123456789012/regions/us-east-1/applications/nosuchapp0"));
+        var (status, json) = await Curl.GetJsonAsync(new Uri(service.HttpAddress, "/v1/accounts/123456789012/regions/us-east-1/applications/nosuchapp0"), service.Bearer);
 
         Assert.Equal(404, status);
         Assert.Equal(5, (int?)json["code"]); // NOT_FOUND
@@ -71,8 +84,8 @@ public sealed partial class HttpJsonTests(ServiceFixture service)
         var paths = document["paths"]!.AsObject();
         foreach (var (method, template) in routes)
         {
-            // OpenAPI names a path variable without its pattern: {name=accounts/*} is {name}.
-            var path = PathVariable().Replace(template, "{$1}");
+            // Keyed by the rule's template, pattern included: several resource-name routes would all be /v1/{name}.
+            var path = template;
             Assert.True(paths[path]?["get"] is not null, $"{method.FullName}: GET {path} is not in the OpenAPI document");
             // Described with the method's comment in the .proto.
             Assert.False(string.IsNullOrWhiteSpace((string?)paths[path]!["get"]!["summary"]), $"{method.FullName} has no summary");
@@ -89,7 +102,4 @@ public sealed partial class HttpJsonTests(ServiceFixture service)
         // ... which is why Api:HttpUrl exists.
         Assert.Equal(200, (await Curl.GetAsync(new Uri(service.HttpAddress, "/openapi/v1.json"))).Status);
     }
-
-    [GeneratedRegex(@"\{(\w+)=[^}]*\}")]
-    private static partial Regex PathVariable();
 }

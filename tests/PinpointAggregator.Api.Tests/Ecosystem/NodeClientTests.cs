@@ -22,7 +22,7 @@ public sealed class NodeClientTests(ServiceFixture service)
         var (id, truth) = service.GroundTruth.Applications.First();
         var name = $"accounts/{truth.Account}/regions/{truth.Region}/applications/{id}";
 
-        var (exitCode, output, errors) = await ExternalProcess.RunAsync("node", ["client.js", $"{service.Address.Host}:{service.Address.Port}", name], folder);
+        var (exitCode, output, errors) = await ExternalProcess.RunAsync("node", ["client.js", $"{service.Address.Host}:{service.Address.Port}", name], folder, new Dictionary<string, string> { ["PINPOINT_AUDIT_TOKEN"] = service.Token });
 
         Assert.True(exitCode == 0, $"node client.js failed ({exitCode}): {errors}");
         var services = MappedServices.Names(service.Services);

@@ -29,7 +29,11 @@ internal sealed class ApiOnlyHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Url"] = $"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Api:Url"] = $"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}",
+            ["Api:HttpUrl"] = string.Empty, // off: the JSON endpoint is not what these hosts test
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddPinpointApi();
         var app = builder.Build();

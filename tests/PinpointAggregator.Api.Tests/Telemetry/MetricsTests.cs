@@ -59,7 +59,7 @@ public sealed class MetricsTests(IsolatedServiceFixture service) : IDisposable
         await _grpc.GetApplicationAsync(new GetApplicationRequest { Name = name });
         var e = await Assert.ThrowsAsync<RpcException>(() => _grpc.GetApplicationAsync(new GetApplicationRequest { Name = "applications/x" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-        Assert.Equal(200, (await Curl.GetAsync(new Uri(service.HttpAddress, "/v1/" + name))).Status);
+        Assert.Equal(200, (await Curl.GetAsync(new Uri(service.HttpAddress, "/v1/" + name), service.Bearer)).Status);
 
         var after = await ScrapeUntil(s => Ok(s) == Ok(before) + 3 && Invalid(s) == Invalid(before) + 1 && HttpGrpc(s) == HttpGrpc(before) + 3);
 

@@ -29,9 +29,12 @@ function deadline() {
   return new Date(Date.now() + deadlineMs);
 }
 
+// The bearer token (an API key or a JWT) every call but health and reflection needs.
+const metadata = new grpc.Metadata();
+
 function unary(client, method, request) {
   return new Promise((resolve, reject) =>
-    client[method](request, { deadline: deadline() }, (error, response) => (error ? reject(error) : resolve(response))));
+    client[method](request, metadata, { deadline: deadline() }, (error, response) => (error ? reject(error) : resolve(response))));
 }
 
 /** Lists the server's services through reflection: v1 first, v1alpha when the server only speaks that. */
@@ -69,7 +72,10 @@ async function listServices(address) {
 async function main() {
   const [address, applicationName] = process.argv.slice(2);
   if (!address || !applicationName) {
-    throw new Error('usage: node client.js HOST:PORT accounts/ACCOUNT/regions/REGION/applications/ID');
+    throw new Error('usage: PINPOINT_AUDIT_TOKEN=... node client.js HOST:PORT accounts/ACCOUNT/regions/REGION/applications/ID');
+  }
+  if (process.env.PINPOINT_AUDIT_TOKEN) {
+    metadata.add('authorization', `Bearer ${process.env.PINPOINT_AUDIT_TOKEN}`);
   }
 
   const insecure = grpc.credentials.createInsecure();
