@@ -22,7 +22,7 @@ internal static class ExitCodes
     /// <summary>What was asked for does not exist (NOT_FOUND).</summary>
     public const int NotFound = 5;
 
-    /// <summary>The service could not be reached or did not answer in time (UNAVAILABLE, DEADLINE_EXCEEDED).</summary>
+    /// <summary>The service could not be reached, no TLS connection could be opened, or it did not answer in time (UNAVAILABLE, DEADLINE_EXCEEDED).</summary>
     public const int Unavailable = 6;
 
     /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it).</summary>

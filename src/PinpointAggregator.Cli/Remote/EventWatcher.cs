@@ -12,9 +12,10 @@ namespace PinpointAggregator.Cli.Remote;
 /// </summary>
 internal sealed class EventWatcher(EventService.EventServiceClient client, TimeSpan firstBackoff, TimeSpan longestBackoff)
 {
+    // Cancelled counts only when the watch itself was not cancelled: then the service or a proxy ended the call.
     private static readonly StatusCode[] Transient =
     [
-        StatusCode.Unavailable, StatusCode.Internal, StatusCode.Unknown, StatusCode.Aborted, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted,
+        StatusCode.Cancelled, StatusCode.Unavailable, StatusCode.Internal, StatusCode.Unknown, StatusCode.Aborted, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted,
     ];
 
     /// <summary>The cursor of the last message received: where a later watch resumes.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Google.Rpc;
 using Grpc.Core;
 using PinpointAggregator.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class RpcFailure
             error.WriteLine(line);
         }
 
-        return ExitCodes.For(failure.StatusCode);
+        return TlsFailure(failure) is null ? ExitCodes.For(failure.StatusCode) : ExitCodes.Unavailable;
     }
 
     public static IEnumerable<string> Describe(RpcException failure, string command, ConnectionSettings settings)
@@ -32,6 +33,13 @@ internal static class RpcFailure
         // The service's words are shown, made printable: they may quote what the request carried.
         var detail = TextCell.Printable(failure.Status.Detail ?? string.Empty);
         var address = settings.Address.GetLeftPart(UriPartial.Authority);
+        if (TlsFailure(failure) is { } tls)
+        {
+            // gRPC reports a certificate it could not trust as INTERNAL; it is a connection that never opened.
+            yield return $"{command}: no TLS connection to {address}: {TextCell.Printable(tls.Message)}" + (settings.CaFile is null ? " (--ca-file trusts a private CA)" : string.Empty);
+            yield break;
+        }
+
         switch (failure.StatusCode)
         {
             case StatusCode.InvalidArgument when failure.GetRpcStatus()?.GetDetail<BadRequest>() is { FieldViolations.Count: > 0 } badRequest:
@@ -72,6 +80,20 @@ internal static class RpcFailure
                 yield return $"{command}: the call failed ({Name(failure.StatusCode)}): {detail}";
                 break;
         }
+    }
+
+    /// <summary>The TLS handshake's failure behind a call's failure, if that is what it was.</summary>
+    private static AuthenticationException? TlsFailure(RpcException failure)
+    {
+        for (var e = failure.Status.DebugException; e is not null; e = e.InnerException)
+        {
+            if (e is AuthenticationException tls)
+            {
+                return tls;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The status code as gRPC spells it: <c>FAILED_PRECONDITION</c>.</summary>
