@@ -16,4 +16,28 @@ public sealed class ApiOptions
 
     /// <summary>Page size when a request leaves it 0.</summary>
     public int DefaultPageSize { get; set; } = 100;
+
+    /// <summary>
+    /// Longest time range a free-text event search may cover (default 31 days): text is matched inside the raw
+    /// request of each event in the range, so the range bounds the work.
+    /// </summary>
+    public int MaxTextSearchDays { get; set; } = 31;
+
+    /// <summary>Most events one <c>ExportEvents</c> stream may carry (default 100,000); a larger result is refused before anything is sent.</summary>
+    public int MaxExportEvents { get; set; } = 100_000;
+
+    /// <summary>Longest time range one <c>Reread</c> may cover (default 31 days).</summary>
+    public int MaxRereadDays { get; set; } = 31;
+
+    /// <summary>Widest window of the organization summary's events by day (default 366 days).</summary>
+    public int MaxSummaryDays { get; set; } = 366;
+
+    /// <summary>How often a watch reads the feed of stored events (default 250 ms): the watch's added delivery latency.</summary>
+    public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long an idle watch waits before it sends a heartbeat (default 15 s), so proxies keep the stream open.</summary>
+    public TimeSpan WatchHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a page token stays valid after it was issued (default 1 day); an older one is refused.</summary>
+    public TimeSpan PageTokenLifetime { get; set; } = TimeSpan.FromDays(1);
 }

@@ -7,6 +7,7 @@ using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Audit.Events;
 using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.EventStore;
+using PinpointAggregator.Grains.EventStore.Queries;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
@@ -36,7 +37,13 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IngestionMetrics>();
 
         // The embedded default's audit store; the PostgreSQL event store replaces it when configured.
-        services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
+        services.TryAddSingleton<MemoryAuditStore>();
+        services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<MemoryAuditStore>());
+
+        // Its queries are answered by the same instance as the store (a host may register an in-memory store
+        // of its own); the PostgreSQL event store replaces these with its own.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IAuditStore>() as IEventQueries ?? throw QueriesMissing(nameof(IEventQueries)));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IAuditStore>() as IApplicationDirectory ?? throw QueriesMissing(nameof(IApplicationDirectory)));
 
         // Likewise the done-key store; the PostgreSQL one replaces it with the event store.
         services.TryAddSingleton<IDoneKeyStore, MemoryDoneKeyStore>();
@@ -51,4 +58,7 @@ public static class IngestionServiceCollectionExtensions
             sp.GetRequiredService<SiloReadBudget>()));
         return services;
     }
+
+    private static InvalidOperationException QueriesMissing(string service) =>
+        new($"The registered {nameof(IAuditStore)} does not implement {service}; register one beside it.");
 }

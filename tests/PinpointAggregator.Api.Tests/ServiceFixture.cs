@@ -36,6 +36,9 @@ public class ServiceFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>The folder the service reads as its bucket: tests add trail files here and poll.</summary>
+    public string SampleFolder => _folder;
+
     /// <summary>Extra configuration of a derived fixture (authentication, limits).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Configuration => [];
 
@@ -53,6 +56,7 @@ public class ServiceFixture : IAsyncLifetime
         builder.Services.AddSingleton(new SummaryOutput(TextWriter.Synchronized(_summary)));
         builder.AddPinpointSilo();
         builder.AddPinpointApi();
+        TestCallerAccessResolver.Decorate(builder.Services);
         _app = builder.Build();
         _app.MapPinpointApi();
         await _app.StartAsync();

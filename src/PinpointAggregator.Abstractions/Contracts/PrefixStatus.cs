@@ -76,4 +76,19 @@ public sealed record PrefixStatus
 
     /// <summary>A reconcile is listing, a few pages per poll, from where the last poll stopped.</summary>
     [Id(24)] public bool ReconcileInProgress { get; init; }
+
+    /// <summary>An operator paused the prefix (<c>ITrailPrefixGrain.PauseAsync</c>): it skips its polls until resumed.</summary>
+    [Id(25)] public bool Paused { get; init; }
+
+    /// <summary>When it was paused; null when not paused.</summary>
+    [Id(26)] public DateTime? PausedAt { get; init; }
+
+    /// <summary>Why it was paused, as the operator said.</summary>
+    [Id(27)] public string? PausedReason { get; init; }
+
+    /// <summary>The start of a re-read asked for and not yet done (it runs on the next poll); null when none is pending.</summary>
+    [Id(28)] public DateTime? RereadFrom { get; init; }
+
+    /// <summary>The end (exclusive) of the pending re-read.</summary>
+    [Id(29)] public DateTime? RereadUntil { get; init; }
 }

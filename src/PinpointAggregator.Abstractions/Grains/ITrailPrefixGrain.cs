@@ -34,6 +34,19 @@ public interface ITrailPrefixGrain : IGrainWithStringKey
     [Alias("Reread")]
     Task RereadAsync(DateTime fromTime, DateTime untilTime);
 
+    /// <summary>
+    /// Stops polling until <see cref="ResumeAsync"/>, across restarts (the pause is in the prefix's state): a
+    /// paused prefix skips its polls, <see cref="PollNowAsync"/> included, and its status says so. A poll under
+    /// way finishes first. Pausing a paused prefix replaces its reason. Fails for a prefix that was never started.
+    /// </summary>
+    /// <param name="reason">Why, for the status (bounded by the caller).</param>
+    [Alias("Pause")]
+    Task PauseAsync(string? reason);
+
+    /// <summary>Polls a paused prefix again, at once (a re-read asked for while it was paused runs then). Idempotent.</summary>
+    [Alias("Resume")]
+    Task ResumeAsync();
+
     [Alias("GetStatus"), AlwaysInterleave]
     Task<PrefixStatus> GetStatusAsync();
 }

@@ -9,6 +9,8 @@ internal static class ApiErrors
     public static RpcException PermissionDenied(string resource) =>
         new(new Status(StatusCode.PermissionDenied, $"The caller may not read {resource}."));
 
+    public static RpcException NotFound(string message) => new(new Status(StatusCode.NotFound, message));
+
     public static RpcException OperatorOnly() =>
         new(new Status(StatusCode.PermissionDenied, "This call needs the operator role."));
 }

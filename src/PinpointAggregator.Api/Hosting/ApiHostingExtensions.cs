@@ -27,13 +27,17 @@ public static class ApiHostingExtensions
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("silo", () => HealthCheckResult.Healthy());
         builder.Services.TryAddSingleton<ICallerAccessResolver, UnrestrictedAccessResolver>();
+        builder.Services.AddPinpointApiServices();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapPinpointApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<OrganizationApi>();
         endpoints.MapGrpcService<ApplicationApi>();
+        endpoints.MapGrpcService<EventApi>();
+        endpoints.MapGrpcService<OperationsApi>();
         endpoints.MapGrpcReflectionService();
         endpoints.MapGrpcHealthChecksService();
         return endpoints;

@@ -25,7 +25,7 @@ public sealed class ApplicationGrain(IAuditStore store, IOptions<IngestionOption
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ApplicationKey.Parse(this.GetPrimaryKeyString());
-        _audit = new AuditFolder<ApplicationState>(store, AuditTarget.Of(_key));
+        _audit = new AuditFolder<ApplicationState>(store, AuditTarget.Of(_key), state => Named(state.Audit).ToListing());
         await _audit.LoadAsync(cancellationToken);
     }
 

@@ -69,7 +69,7 @@ internal static class AuditContracts
         Version = state.Version,
     };
 
-    private static Abstractions.Contracts.Change? ToContract(this StateChange? change) =>
+    internal static Abstractions.Contracts.Change? ToContract(this StateChange? change) =>
         change is null ? null : new(change.At, change.By, change.EventId, change.EventName);
 
     private static Abstractions.Contracts.RecentEvent ToContract(StateRecent e) =>

@@ -1,5 +1,6 @@
 using PinpointAggregator.Audit.Events;
 using PinpointAggregator.Audit.Fold;
+using PinpointAggregator.Grains.EventStore.Queries;
 
 namespace PinpointAggregator.Grains.EventStore;
 
@@ -10,10 +11,15 @@ namespace PinpointAggregator.Grains.EventStore;
 /// <param name="Stamps">Stamps added or replaced, by deduplication id.</param>
 /// <param name="Kept">Events that are now the kept version of their deduplication id at this target (new, or replacing the one kept before).</param>
 /// <param name="Released">Deduplication ids whose event is no longer kept here (retracted to another target).</param>
+/// <param name="Listing">
+/// The application's new line in the directory (<see cref="IApplicationDirectory"/>), written in the same
+/// transaction as the state; null for a target that is not an application (an account).
+/// </param>
 public sealed record AuditCommit(
     AuditTarget Target,
     long ExpectedVersion,
     ReadOnlyMemory<byte> StateJson,
     IReadOnlyDictionary<string, EventStamp> Stamps,
     IReadOnlyList<AuditEvent> Kept,
-    IReadOnlyList<string> Released);
+    IReadOnlyList<string> Released,
+    ApplicationListing? Listing = null);

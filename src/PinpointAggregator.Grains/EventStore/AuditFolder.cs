@@ -3,6 +3,7 @@ using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Audit.Events;
 using PinpointAggregator.Audit.Fold;
 using PinpointAggregator.Grains.Audit;
+using PinpointAggregator.Grains.EventStore.Queries;
 using PinpointAggregator.Grains.Infrastructure;
 
 namespace PinpointAggregator.Grains.EventStore;
@@ -15,8 +16,10 @@ namespace PinpointAggregator.Grains.EventStore;
 /// If a commit fails, the state in memory is ahead of the store; it is marked stale and read again before
 /// the next batch, so a grain never goes on folding into state that was not written. A version conflict
 /// (another activation committed first) is reported to the caller, which deactivates the grain.
+/// When given, <paramref name="listing"/> maps the folded state to the target's directory line, which the
+/// commit writes with the state.
 /// </remarks>
-public sealed class AuditFolder<TState>(IAuditStore store, AuditTarget target)
+public sealed class AuditFolder<TState>(IAuditStore store, AuditTarget target, Func<TState, ApplicationListing>? listing = null)
     where TState : class, new()
 {
     private long _version;
@@ -65,7 +68,8 @@ public sealed class AuditFolder<TState>(IAuditStore store, AuditTarget target)
             JsonSerializer.SerializeToUtf8Bytes(State, GrainStateJsonSerializer.Options),
             changed,
             Kept(batch.Events, changed),
-            [.. changed.Where(entry => entry.Value.Retracted).Select(entry => entry.Key)]);
+            [.. changed.Where(entry => entry.Value.Retracted).Select(entry => entry.Key)],
+            listing?.Invoke(State));
         _version = await store.CommitAsync(commit, cancellationToken);
         _stale = false;
         return result;

@@ -13,11 +13,13 @@ namespace PinpointAggregator.Grains.Organization;
 /// </summary>
 public static class LiveSummary
 {
-    public static async Task<ScanSummary> BuildAsync(IGrainFactory grains)
+    /// <param name="grains">The cluster.</param>
+    /// <param name="accounts">Only these accounts (a caller's scope: their applications, account-level events, files and totals); null for every account.</param>
+    public static async Task<ScanSummary> BuildAsync(IGrainFactory grains, IReadOnlySet<string>? accounts = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         var summary = new ScanSummary();
-        var snapshot = await OrganizationSnapshot.TakeAsync(grains);
+        var snapshot = await OrganizationSnapshot.TakeAsync(grains, accounts);
         var accountLevel = await Task.WhenAll(snapshot.Accounts.Select(a => grains.GetGrain<IAccountGrain>(a.Account).GetSummaryAsync()));
         foreach (var (account, level) in snapshot.Accounts.Zip(accountLevel))
         {

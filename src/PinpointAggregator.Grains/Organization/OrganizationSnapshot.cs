@@ -9,12 +9,14 @@ namespace PinpointAggregator.Grains.Organization;
 /// </summary>
 public sealed record OrganizationSnapshot(OrganizationStatus Organization, IReadOnlyList<AccountStatus> Accounts, IReadOnlyList<PrefixStatus> Prefixes)
 {
-    public static async Task<OrganizationSnapshot> TakeAsync(IGrainFactory grains)
+    /// <param name="grains">The cluster.</param>
+    /// <param name="accounts">Only these accounts (a caller's scope); null for every account.</param>
+    public static async Task<OrganizationSnapshot> TakeAsync(IGrainFactory grains, IReadOnlySet<string>? accounts = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         var organization = await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).GetStatusAsync();
-        var accounts = await Task.WhenAll(organization.Accounts.Select(a => grains.GetGrain<IAccountGrain>(a).GetStatusAsync()));
-        var prefixes = await Task.WhenAll(accounts.SelectMany(a => a.Prefixes).Select(p => grains.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
-        return new(organization, accounts, prefixes);
+        var statuses = await Task.WhenAll(organization.Accounts.Where(a => accounts is null || accounts.Contains(a)).Select(a => grains.GetGrain<IAccountGrain>(a).GetStatusAsync()));
+        var prefixes = await Task.WhenAll(statuses.SelectMany(a => a.Prefixes).Select(p => grains.GetGrain<ITrailPrefixGrain>(p).GetStatusAsync()));
+        return new(organization, statuses, prefixes);
     }
 }

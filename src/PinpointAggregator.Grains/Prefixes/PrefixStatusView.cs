@@ -39,6 +39,11 @@ internal static class PrefixStatusView
             Missed = [.. state.Missed],
             NextReconcileAt = state.NextReconcileAt,
             ReconcileInProgress = state.ReconcileAfter is not null,
+            Paused = state.PausedAt is not null,
+            PausedAt = state.PausedAt,
+            PausedReason = state.PausedReason,
+            RereadFrom = state.RereadFrom,
+            RereadUntil = state.RereadUntil,
             Counters = new PrefixCounters
             {
                 FilesRead = counters.FilesRead,

@@ -150,6 +150,28 @@ public sealed partial class TrailPrefixGrain(
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
+    public async Task PauseAsync(string? reason)
+    {
+        EnsureStarted();
+        (State.PausedAt, State.PausedReason, State.NextPollAt) = (State.PausedAt ?? Now, reason, null);
+        await SaveAsync();
+        LogPaused(logger, _key.Format(), reason ?? string.Empty);
+    }
+
+    public async Task ResumeAsync()
+    {
+        EnsureStarted();
+        if (State.PausedAt is null)
+        {
+            return;
+        }
+
+        (State.PausedAt, State.PausedReason, State.NextPollAt) = (null, null, Now);
+        await SaveAsync();
+        LogResumed(logger, _key.Format());
+        ScheduleNextPoll(TimeSpan.Zero);
+    }
+
     public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, _ledger, _options, Now));
 
     private void EnsureStarted()
@@ -175,6 +197,14 @@ public sealed partial class TrailPrefixGrain(
         if (_timer!.Retired)
         {
             // A stale activation, deactivating: the next activation polls from the stored state.
+            return;
+        }
+
+        if (State.PausedAt is not null)
+        {
+            // Paused by an operator: no listing, no reads. The timer stays armed without keeping the grain in
+            // memory; resuming polls at once.
+            _timer.Arm(ReminderPeriod, keepAlive: false);
             return;
         }
 
@@ -543,6 +573,12 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(10, LogLevel.Warning, "Saving the state of {Prefix} failed as well ({Kind}: {Message}); the next poll saves it")]
     private static partial void LogCheckpointFailed(ILogger logger, string prefix, string kind, string message);
+
+    [LoggerMessage(11, LogLevel.Information, "{Prefix} paused by an operator: {Reason}")]
+    private static partial void LogPaused(ILogger logger, string prefix, string reason);
+
+    [LoggerMessage(12, LogLevel.Information, "{Prefix} resumed by an operator")]
+    private static partial void LogResumed(ILogger logger, string prefix);
 
     [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
     private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);

@@ -88,4 +88,10 @@ public sealed class TrailPrefixState
     /// when a prefix from before the store was upgraded. The reconcile never lists before it.
     /// </summary>
     [Id(28)] public DateTime? DoneKeysFrom { get; set; }
+
+    /// <summary>When an operator paused the prefix; null while it polls. A paused prefix skips its polls.</summary>
+    [Id(29)] public DateTime? PausedAt { get; set; }
+
+    /// <summary>Why it was paused, as the operator said.</summary>
+    [Id(30)] public string? PausedReason { get; set; }
 }

@@ -70,5 +70,11 @@ public sealed record StoredEvent
     /// <summary>Raw JSON; null unless asked for (and present).</summary>
     public string? ResponseElementsJson { get; init; }
 
+    /// <summary>
+    /// Set by <see cref="IEventQueries.ReadFeedAsync"/>: the feed cursor right after this event, so a watch can
+    /// hand out a resume point with every event it sends (null from the other reads).
+    /// </summary>
+    public FeedCursor? FeedPosition { get; init; }
+
     public EventPosition Position => new(EventTime, EventId, Target);
 }
