@@ -12,12 +12,7 @@ internal sealed record CliEnvironment(Func<string, string?> Variable, string Con
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The running process's environment.</summary>
-    public static CliEnvironment Process()
-    {
-        var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
-        var folder = string.IsNullOrEmpty(xdg)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config")
-            : xdg;
-        return new CliEnvironment(Environment.GetEnvironmentVariable, folder);
-    }
+    public static CliEnvironment Process() =>
+        // ApplicationData is $XDG_CONFIG_HOME or ~/.config on Linux: where the service writes its generated key.
+        new(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify));
 }

@@ -10,7 +10,7 @@ namespace PinpointAggregator.Cli.Commands;
 /// <summary>The operator's commands (the service asks for the operator role): <c>reread</c>, <c>pause</c>, <c>resume</c>, <c>operations</c>.</summary>
 internal static class OperationsCommands
 {
-    private static readonly IReadOnlyList<Column<string>> PrefixColumn = [new("prefix", p => p)];
+    private static readonly IReadOnlyList<Column<string>> PrefixColumn = [new("prefix", p => p, Whole: true)];
 
     public static IEnumerable<Command> Create(CliEnvironment environment) => [Reread(environment), Pause(environment), Resume(environment), List(environment)];
 

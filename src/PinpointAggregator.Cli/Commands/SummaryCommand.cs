@@ -17,10 +17,11 @@ internal static class SummaryCommand
     {
         var accounts = EventFilterOptions.List("--account", "Only these accounts.");
         var topCallers = new Option<int>("--top-callers") { Description = "How many top callers to list (0: the service's default of 10; at most 100)." };
+        var days = new Option<int>("--days") { Description = "How many UTC days events_by_day covers, ending with the newest event's day (0: the service's default of 30)." };
         var scanShape = new Option<bool>("--scan-shape") { Description = "With --output json: print the applications in exactly the JSON shape of `pinpoint-audit scan`." };
         var command = new Command("summary", "What the organization's Pinpoint audit adds up to: accounts, regions, applications, events by action and day, errors, top callers.")
         {
-            accounts, topCallers, scanShape,
+            accounts, topCallers, days, scanShape,
         };
         var options = new ServiceOptions();
         ServiceCommand.SetAction(command, "summary", options, environment, async (parse, run, cancellationToken) =>
@@ -32,9 +33,9 @@ internal static class SummaryCommand
                     throw new UsageException("--scan-shape prints JSON: give --output json");
                 }
 
-                if (parse.GetValue(accounts) is { Length: > 0 } || parse.GetValue(topCallers) != 0)
+                if (parse.GetValue(accounts) is { Length: > 0 } || parse.GetValue(topCallers) != 0 || parse.GetValue(days) != 0)
                 {
-                    throw new UsageException("--scan-shape covers every account the caller may see: leave out --account and --top-callers");
+                    throw new UsageException("--scan-shape covers every account the caller may see: leave out --account, --top-callers and --days");
                 }
 
                 var scan = await run.Connection.Organization.GetScanSummaryAsync(new GetScanSummaryRequest(), run.Connection.Unary(cancellationToken));
@@ -42,7 +43,7 @@ internal static class SummaryCommand
                 return ExitCodes.Success;
             }
 
-            var request = new GetOrganizationSummaryRequest { TopCallers = parse.GetValue(topCallers) };
+            var request = new GetOrganizationSummaryRequest { TopCallers = parse.GetValue(topCallers), Days = parse.GetValue(days) };
             request.Accounts.AddRange(EventFilterOptions.Values(parse, accounts));
             var summary = await run.Connection.Organization.GetOrganizationSummaryAsync(request, run.Connection.Unary(cancellationToken));
             Print(run, summary);

@@ -3,7 +3,8 @@ namespace PinpointAggregator.Cli.Connection;
 /// <summary>
 /// Merges the connection settings from flags, environment and config file, in that order of precedence:
 /// each setting comes from the first of them that has it. A token is given either literally or as a file
-/// (never both at one level); a token file is read here, and its content never appears in a message.
+/// (never both at one level); with none, the embedded default's generated key file is used when it exists.
+/// A token file is read here, and its content never appears in a message.
 /// </summary>
 internal static class ConnectionSettingsResolver
 {
@@ -12,6 +13,12 @@ internal static class ConnectionSettingsResolver
     public const string TokenFileVariable = "PINPOINT_AUDIT_TOKEN_FILE";
     public const string CaFileVariable = "PINPOINT_AUDIT_CA_FILE";
     public const string ConfigVariable = "PINPOINT_AUDIT_CONFIG";
+
+    /// <summary>
+    /// The token file the service's embedded default writes its generated operator key to (readable only by
+    /// the user who runs it); read when no level gives a token.
+    /// </summary>
+    public static string DefaultTokenPath(CliEnvironment environment) => Path.Combine(environment.ConfigFolder, "pinpoint-audit", "token");
 
     /// <summary>The default config file below the user's configuration folder.</summary>
     public static string DefaultConfigPath(CliEnvironment environment) => Path.Combine(environment.ConfigFolder, "pinpoint-audit", "config.json");
@@ -27,7 +34,8 @@ internal static class ConnectionSettingsResolver
 
         var token = Token(flags.Token, flags.TokenFile, "--token", "--token-file")
             ?? Token(environment.Variable(TokenVariable), environment.Variable(TokenFileVariable), TokenVariable, TokenFileVariable)
-            ?? Token(file.Token, file.TokenFile, "the config file's token", "the config file's tokenFile");
+            ?? Token(file.Token, file.TokenFile, "the config file's token", "the config file's tokenFile")
+            ?? (File.Exists(DefaultTokenPath(environment)) ? Token(null, DefaultTokenPath(environment), string.Empty, string.Empty) : null);
 
         var caFile = Given(flags.CaFile) ?? Given(environment.Variable(CaFileVariable)) ?? Given(file.CaFile);
         if (caFile is not null && !File.Exists(caFile))

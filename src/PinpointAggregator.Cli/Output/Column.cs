@@ -6,4 +6,5 @@ namespace PinpointAggregator.Cli.Output;
 /// <param name="Numeric">Right-aligned in a table.</param>
 /// <param name="Detail">Only in CSV and in a <c>--wide</c> table, so the terminal view stays narrow.</param>
 /// <param name="Width">The cell width of a streamed table (watch, export), whose rows cannot be measured first.</param>
-internal sealed record Column<T>(string Name, Func<T, string> Value, bool Numeric = false, bool Detail = false, int Width = 20);
+/// <param name="Whole">Never cut in a table: the value is the point (an S3 key, a prefix) and a cut one is useless.</param>
+internal sealed record Column<T>(string Name, Func<T, string> Value, bool Numeric = false, bool Detail = false, int Width = 20, bool Whole = false);

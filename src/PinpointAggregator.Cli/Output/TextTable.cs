@@ -2,7 +2,8 @@ namespace PinpointAggregator.Cli.Output;
 
 /// <summary>
 /// Aligned columns for a terminal: an upper-case header, cells padded to the widest of their column (numbers
-/// right-aligned), two spaces between columns, no trailing spaces. Long cells are cut to <see cref="CellWidth"/>.
+/// right-aligned), two spaces between columns, no trailing spaces. Long cells are cut to <see cref="CellWidth"/>
+/// unless the column is <see cref="Column{T}.Whole"/>.
 /// </summary>
 internal static class TextTable
 {
@@ -15,8 +16,7 @@ internal static class TextTable
     {
         ArgumentNullException.ThrowIfNull(output);
         var shown = columns.Where(c => wide || !c.Detail).ToList();
-        var width = wide ? 0 : CellWidth;
-        var cells = rows.Select(row => shown.Select(c => TextCell.Truncate(TextCell.Printable(c.Value(row)), width)).ToArray()).ToList();
+        var cells = rows.Select(row => shown.Select(c => TextCell.Truncate(TextCell.Printable(c.Value(row)), wide || c.Whole ? 0 : CellWidth)).ToArray()).ToList();
         var headers = shown.Select(c => c.Name.ToUpperInvariant()).ToArray();
         var widths = headers.Select((h, i) => cells.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         WriteLine(output, headers, widths, _ => false);

@@ -14,7 +14,7 @@ internal static class PrefixProblemColumns
         new("time", r => Time(r.File.Time)),
         new("kind", r => r.File.Kind),
         new("reason", r => r.File.Reason),
-        new("key", r => r.File.Key),
+        new("key", r => r.File.Key, Whole: true),
         new("records_read_before_error", r => Number(r.File.RecordsReadBeforeError), Numeric: true, Detail: true),
     ];
 
@@ -36,7 +36,7 @@ internal static class PrefixProblemColumns
         new("name_time", r => Time(r.File.NameTime)),
         new("late", r => Duration(r.File.Late), Numeric: true),
         new("found_time", r => Time(r.File.FoundTime)),
-        new("key", r => r.File.Key),
+        new("key", r => r.File.Key, Whole: true),
     ];
 
     public static readonly IReadOnlyList<Column<(Prefix Prefix, FutureDatedKey Key)>> FutureDated =
@@ -45,6 +45,6 @@ internal static class PrefixProblemColumns
         new("region", r => r.Prefix.Region),
         new("name_time", r => Time(r.Key.NameTime)),
         new("seen_time", r => Time(r.Key.SeenTime)),
-        new("key", r => r.Key.Key),
+        new("key", r => r.Key.Key, Whole: true),
     ];
 }

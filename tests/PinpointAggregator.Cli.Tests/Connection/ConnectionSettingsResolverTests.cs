@@ -62,6 +62,19 @@ public sealed class ConnectionSettingsResolverTests : IDisposable
     }
 
     [Fact]
+    public void GeneratedKeyFileOfTheEmbeddedDefault_IsTheLastResort()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "pinpoint-audit"));
+        File.WriteAllText(Path.Combine(_folder.Path, "pinpoint-audit", "token"), "generated-key\n");
+        var alone = CliRun.With(new Dictionary<string, string>(), _folder.Path);
+        var withEnvironment = CliRun.With(new Dictionary<string, string> { ["PINPOINT_AUDIT_TOKEN"] = "env-token" }, _folder.Path);
+
+        Assert.Equal("generated-key", ConnectionSettingsResolver.Resolve(new ConnectionFlags(), alone).Token);
+        Assert.Equal("env-token", ConnectionSettingsResolver.Resolve(new ConnectionFlags(), withEnvironment).Token);
+        Assert.Equal("flag-token", ConnectionSettingsResolver.Resolve(new ConnectionFlags(Token: "flag-token"), alone).Token);
+    }
+
+    [Fact]
     public void ExplicitConfigPath_FlagBeatsEnvironment()
     {
         var flagFile = Path.Combine(_folder.Path, "flag.json");

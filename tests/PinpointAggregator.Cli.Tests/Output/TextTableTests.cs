@@ -48,6 +48,17 @@ public sealed class TextTableTests
     }
 
     [Fact]
+    public void Write_WholeColumns_AreNeverCut()
+    {
+        var output = new StringWriter();
+        var key = "AWSLogs/o-1/111111111111/CloudTrail/us-east-1/2024/06/01/111111111111_CloudTrail_us-east-1_20240601T0000Z_x.json.gz";
+
+        TextTable.Write(output, [new Column<string>("key", k => k, Whole: true)], [key], wide: false);
+
+        Assert.Equal($"KEY\n{key}\n", output.ToString());
+    }
+
+    [Fact]
     public void Write_EscapesControlCharactersFromTheTrail()
     {
         var output = new StringWriter();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PinpointAggregator.Api.Hosting;
 using PinpointAggregator.Audit.Summary;
+using PinpointAggregator.Cli.Connection;
 using PinpointAggregator.Host.Hosting;
 using PinpointAggregator.SampleData;
 
@@ -32,6 +33,15 @@ public sealed class ServiceFixture : IAsyncLifetime
     /// <summary>The first pass's scan-format summary, as the embedded default prints it.</summary>
     public string PrintedSummary => _summary.ToString();
 
+    /// <summary>
+    /// The CLI's surroundings: no variables, and a configuration folder of its own, where the service writes the
+    /// operator key it generates when it requires authentication, so the CLI finds it as a user's would.
+    /// </summary>
+    internal CliEnvironment Environment { get; } = new(_ => null, Path.Combine(Path.GetTempPath(), "pa-cli-config-" + Guid.NewGuid().ToString("N")));
+
+    /// <summary>Runs the CLI against this service.</summary>
+    internal Task<CliResult> RunAsync(params string[] args) => CliRun.RunAsync(Environment, [.. args, "--address", Address]);
+
     public async Task InitializeAsync()
     {
         Address = $"http://127.0.0.1:{FreePorts.Next()}";
@@ -42,6 +52,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["Silo:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Api:Url"] = Address,
+            ["Api:Auth:GeneratedKeyFile"] = ConnectionSettingsResolver.DefaultTokenPath(Environment),
         });
         builder.Services.AddSingleton(new SummaryOutput(TextWriter.Synchronized(_summary)));
         builder.AddPinpointSilo();
@@ -70,9 +81,12 @@ public sealed class ServiceFixture : IAsyncLifetime
         }
 
         await _summary.DisposeAsync();
-        if (Directory.Exists(_folder))
+        foreach (var folder in new[] { _folder, Environment.ConfigFolder })
         {
-            Directory.Delete(_folder, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 }
