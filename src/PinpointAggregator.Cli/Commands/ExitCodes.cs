@@ -2,7 +2,7 @@ using Grpc.Core;
 
 namespace PinpointAggregator.Cli.Commands;
 
-/// <summary>Process exit codes, one per class of failure; documented in docs/scan.md and docs/cli.md.</summary>
+/// <summary>Process exit codes, one per class of failure; documented in docs/cli.md.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
