@@ -15,14 +15,34 @@ internal static class SampleFiles
 {
     private static int _sequence;
 
-    /// <summary>A new file of <paramref name="count"/> <c>GetCampaign</c> calls of one application, delivered at <paramref name="delivered"/>.</summary>
+    /// <summary>
+    /// A new file, delivered at <paramref name="delivered"/>, of <paramref name="count"/> <c>GetCampaign</c> calls of
+    /// one application, a second apart, five minutes before delivery.
+    /// </summary>
     /// <returns>The new events' ids, oldest first.</returns>
-    public static async Task<IReadOnlyList<string>> AddAsync(ServiceFixture service, TrailPrefixKey prefix, string applicationId, DateTime delivered, int count)
+    public static async Task<IReadOnlyList<string>> AddAsync(ServiceFixture service, TrailPrefixKey prefix, string applicationId, DateTime delivered, int count, bool poll = true)
     {
-        var n = Interlocked.Increment(ref _sequence);
-        var ids = Enumerable.Range(0, count).Select(i => $"00000000-test-{n:D4}-{i:D4}-{Guid.NewGuid():N}"[..48]).ToList();
-        var records = ids.Select((id, i) => Record(prefix, applicationId, id, delivered.AddMinutes(-5).AddSeconds(i)));
-        var key = $"{prefix.RegionPrefix}{delivered:yyyy/MM/dd}/{prefix.Account}_CloudTrail_{prefix.Region}_{delivered:yyyyMMdd'T'HHmm}Z_test{n:D4}.json.gz";
+        var ids = Enumerable.Range(0, count).Select(_ => NewEventId()).ToList();
+        var records = ids.Select((id, i) => Record(prefix, id, delivered.AddMinutes(-5).AddSeconds(i), "GetCampaign", readOnly: true,
+            "{\"application-id\":" + JsonSerializer.Serialize(applicationId) + ",\"campaign-id\":\"watchtest\"}", "null"));
+        await WriteAsync(service, prefix, delivered, records, poll);
+        return ids;
+    }
+
+    /// <summary>A new file with one successful <c>CreateApp</c> that names the application <paramref name="name"/>.</summary>
+    public static async Task CreateAppAsync(ServiceFixture service, TrailPrefixKey prefix, string applicationId, string name, DateTime delivered)
+    {
+        var record = Record(prefix, NewEventId(), delivered.AddMinutes(-5), "CreateApp", readOnly: false,
+            "{\"CreateApplicationRequest\":{\"Name\":" + JsonSerializer.Serialize(name) + "}}",
+            "{\"Arn\":\"arn:aws:mobiletargeting:" + prefix.Region + ":" + prefix.Account + ":apps/" + applicationId + "\",\"Id\":\"" + applicationId + "\",\"Name\":" + JsonSerializer.Serialize(name) + "}");
+        await WriteAsync(service, prefix, delivered, [record], poll: true);
+    }
+
+    private static string NewEventId() => $"{Interlocked.Increment(ref _sequence):D8}-0000-4000-8000-{Guid.NewGuid().ToString("N")[..12]}";
+
+    private static async Task WriteAsync(ServiceFixture service, TrailPrefixKey prefix, DateTime delivered, IEnumerable<string> records, bool poll)
+    {
+        var key = $"{prefix.RegionPrefix}{delivered:yyyy/MM/dd}/{prefix.Account}_CloudTrail_{prefix.Region}_{delivered:yyyyMMdd'T'HHmm}Z_{Guid.NewGuid().ToString("N")[..16]}.json.gz";
         var path = Path.Combine(service.SampleFolder, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using (var file = File.Create(path))
@@ -31,15 +51,17 @@ internal static class SampleFiles
             await gzip.WriteAsync(Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(',', records) + "]}"));
         }
 
-        var grains = (IGrainFactory)service.Services.GetService(typeof(IGrainFactory))!;
-        await grains.GetGrain<ITrailPrefixGrain>(prefix.Format()).PollNowAsync();
-        return ids;
+        if (poll)
+        {
+            var grains = (IGrainFactory)service.Services.GetService(typeof(IGrainFactory))!;
+            await grains.GetGrain<ITrailPrefixGrain>(prefix.Format()).PollNowAsync();
+        }
     }
 
-    private static string Record(TrailPrefixKey prefix, string applicationId, string eventId, DateTime time) =>
-        "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::" + prefix.Account + ":user/watch-test\",\"accountId\":\"" + prefix.Account + "\"},"
+    private static string Record(TrailPrefixKey prefix, string eventId, DateTime time, string eventName, bool readOnly, string request, string response) =>
+        "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::" + prefix.Account + ":user/api-test\",\"accountId\":\"" + prefix.Account + "\"},"
         + "\"eventTime\":\"" + time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "\",\"eventSource\":\"pinpoint.amazonaws.com\","
-        + "\"eventName\":\"GetCampaign\",\"awsRegion\":\"" + prefix.Region + "\",\"sourceIPAddress\":\"198.51.100.9\",\"readOnly\":true,"
-        + "\"requestParameters\":{\"application-id\":" + JsonSerializer.Serialize(applicationId) + ",\"campaign-id\":\"watchtest\"},\"responseElements\":null,"
+        + "\"eventName\":\"" + eventName + "\",\"awsRegion\":\"" + prefix.Region + "\",\"sourceIPAddress\":\"198.51.100.9\",\"readOnly\":" + (readOnly ? "true" : "false") + ","
+        + "\"requestParameters\":" + request + ",\"responseElements\":" + response + ","
         + "\"requestID\":\"" + Guid.NewGuid() + "\",\"eventType\":\"AwsApiCall\",\"recipientAccountId\":\"" + prefix.Account + "\",\"eventID\":\"" + eventId + "\"}";
 }

@@ -21,6 +21,7 @@ internal sealed class TrailOracle
     {
         var reader = AuditEventReader.Create();
         var kept = new Dictionary<(string Target, string Id), ExpectedEvent>();
+        var files = new Dictionary<(string Target, string Id), List<string>>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.json.gz", SearchOption.AllDirectories))
         {
             var key = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
@@ -43,10 +44,17 @@ internal sealed class TrailOracle
                 {
                     kept[id] = expected;
                 }
+
+                if (!files.TryGetValue(id, out var keys))
+                {
+                    files[id] = keys = [];
+                }
+
+                keys.Add(key);
             }
         }
 
-        return new TrailOracle([.. kept.Values]);
+        return new TrailOracle([.. kept.Select(k => k.Value with { Files = files[k.Key] })]);
     }
 
     /// <summary>Counts per key, for comparing with the service's maps.</summary>
@@ -57,6 +65,9 @@ internal sealed class TrailOracle
 /// <summary>One event the store must hold, and the account and region of the trail that delivered it.</summary>
 internal sealed record ExpectedEvent(AuditEvent Event, string Account, string Region)
 {
+    /// <summary>The files that delivered the event (a duplicate is in two); the store names one of them.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     public string? ApplicationId => Event.Target.ApplicationId;
 
     public string Target => ApplicationId is { } app ? $"{Account}/{Region}/{app}" : Account;

@@ -19,6 +19,11 @@ internal sealed class EventWatch(IEventQueries events, WatchCursors cursors, IOp
     /// <summary>Events read from the feed per round; a full round reads again at once.</summary>
     private const int BatchSize = 500;
 
+    private int _running;
+
+    /// <summary>Watches running on this silo now (tests check that a cancelled watch stops on the server).</summary>
+    public int Running => Volatile.Read(ref _running);
+
     /// <param name="query">The watch's filter, scoped.</param>
     /// <param name="from">The client's cursor, or null to start at the feed's head (events stored from now on).</param>
     /// <param name="full">Whether events carry their raw JSON.</param>
@@ -28,6 +33,7 @@ internal sealed class EventWatch(IEventQueries events, WatchCursors cursors, IOp
     {
         ArgumentNullException.ThrowIfNull(stream);
         var settings = options.Value;
+        Interlocked.Increment(ref _running);
         try
         {
             var cursor = from ?? await events.FeedHeadAsync(cancellationToken);
@@ -62,6 +68,10 @@ internal sealed class EventWatch(IEventQueries events, WatchCursors cursors, IOp
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away or its deadline passed: the watch ends; there is nobody to answer.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
         }
     }
 

@@ -13,20 +13,26 @@ internal static class EventFilterRules
     public static (EventQuery Query, IReadOnlyList<string> Accounts) ToQuery(EventFilter? filter, string field, ApiOptions options, FieldViolations violations)
     {
         filter ??= new EventFilter();
+
+        // In the order of the message's fields, so the violations read in that order.
         var accounts = FieldRules.AccountIds(filter.Accounts, $"{field}.accounts", violations);
+        var regions = FieldRules.Regions(filter.Regions, $"{field}.regions", violations);
+        var applications = FieldRules.ApplicationIds(filter.Applications, $"{field}.applications", violations);
+        var actions = FieldRules.Actions(filter.Actions, $"{field}.actions", violations);
+        var callers = FieldRules.Texts(filter.Callers, $"{field}.callers", RequestLimits.MaxCallerLength, violations);
         var (from, until) = FieldRules.TimeRange(filter.StartTime, filter.EndTime, $"{field}.start_time", $"{field}.end_time", required: false, violations);
         var query = new EventQuery
         {
-            Regions = FieldRules.Regions(filter.Regions, $"{field}.regions", violations),
-            Applications = FieldRules.ApplicationIds(filter.Applications, $"{field}.applications", violations),
-            Actions = FieldRules.Actions(filter.Actions, $"{field}.actions", violations),
-            Callers = FieldRules.Texts(filter.Callers, $"{field}.callers", RequestLimits.MaxCallerLength, violations),
-            ErrorCodes = FieldRules.Texts(filter.ErrorCodes, $"{field}.error_codes", RequestLimits.MaxValueLength, violations),
-            SourceIps = FieldRules.Texts(filter.SourceIps, $"{field}.source_ips", RequestLimits.MaxValueLength, violations),
+            Regions = regions,
+            Applications = applications,
+            Actions = actions,
+            Callers = callers,
             From = from,
             Until = until,
             ReadOnly = filter.HasReadOnly ? filter.ReadOnly : null,
             ErrorsOnly = filter.ErrorsOnly,
+            ErrorCodes = FieldRules.Texts(filter.ErrorCodes, $"{field}.error_codes", RequestLimits.MaxValueLength, violations),
+            SourceIps = FieldRules.Texts(filter.SourceIps, $"{field}.source_ips", RequestLimits.MaxValueLength, violations),
             Text = Text(filter, field, from, until, options, violations),
         };
         return (query, accounts);

@@ -175,7 +175,8 @@ internal sealed class MemoryEventLog
                 {
                     if (match.Matches(row.Event))
                     {
-                        found.Add(includeRaw ? row.Event : row.Event.WithoutRaw());
+                        // Each event carries its own resume point, so a watch can hand out a cursor with every event.
+                        found.Add((includeRaw ? row.Event : row.Event.WithoutRaw()) with { FeedPosition = new FeedCursor(0, row.Sequence) });
                         if (found.Count == limit)
                         {
                             scanned = row.Sequence;

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.EventStore;
+using PinpointAggregator.Grains.EventStore.Queries;
 using PinpointAggregator.Storage.PostgreSql.DoneKeys;
 
 namespace PinpointAggregator.Storage.PostgreSql.EventStore;
 
-/// <summary>Registers the PostgreSQL audit store and done-key store in place of the in-memory ones.</summary>
+/// <summary>Registers the PostgreSQL audit store, its queries and the done-key store in place of the in-memory ones.</summary>
 public static class EventStoreServiceCollectionExtensions
 {
     /// <summary>
@@ -30,6 +31,12 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<PostgresAuditStore>();
         services.RemoveAll<IAuditStore>();
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<PostgresAuditStore>());
+
+        // The queries read the same database through the same pool.
+        services.RemoveAll<IEventQueries>();
+        services.AddSingleton<IEventQueries, PostgresEventQueries>();
+        services.RemoveAll<IApplicationDirectory>();
+        services.AddSingleton<IApplicationDirectory, PostgresApplicationDirectory>();
         services.AddHostedService<EventRetention>();
 
         // Done keys must be as durable as the prefixes' grain state (see IDoneKeyStore).

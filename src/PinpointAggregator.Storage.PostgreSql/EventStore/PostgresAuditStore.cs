@@ -12,10 +12,10 @@ using PinpointAggregator.Trail.Keys;
 namespace PinpointAggregator.Storage.PostgreSql.EventStore;
 
 /// <summary>
-/// The audit store on PostgreSQL (tables of migration 0004): one transaction per commit takes the target's
-/// state row (the row lock serializes writers; the version check refuses a stale one), upserts the changed
-/// stamps, deletes the rows the batch replaces or releases, binary-COPYs the kept events in, and writes the
-/// state.
+/// The audit store on PostgreSQL (tables of migrations 0004 and 0006): one transaction per commit takes the
+/// target's state row (the row lock serializes writers; the version check refuses a stale one), upserts the
+/// changed stamps, deletes the rows the batch replaces or releases, upserts an application's directory line,
+/// binary-COPYs the kept events in, and writes the state.
 /// </summary>
 /// <remarks>
 /// No staging table and no insert-on-conflict: whether an event is new, a duplicate or a replacement was
@@ -127,7 +127,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
     }
 
     /// <summary>
-    /// One round trip for the state, the stamps and the replaced rows (a statement batch), one for the COPY,
+    /// One round trip for the state, the stamps, the replaced rows and the listing (a statement batch), one for the COPY,
     /// one for the commit. The state comes first: its row lock makes a second writer of the target wait, then
     /// fail the version check, and the whole transaction is rolled back.
     /// </summary>
@@ -150,6 +150,12 @@ public sealed class PostgresAuditStore(NpgsqlDataSource database, EventPartition
                 delete.Parameters.Add(new NpgsqlParameter { Value = commit.Target.Key });
                 delete.Parameters.Add(new NpgsqlParameter { Value = replaced });
                 batch.BatchCommands.Add(delete);
+            }
+
+            if (commit.Listing is { } listing)
+            {
+                // The directory line goes with the state: the version check above rolls both back together.
+                batch.BatchCommands.Add(ListingColumns.Upsert(listing));
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -416,6 +416,30 @@ public abstract class EventStoreQueryContract
     }
 
     [Fact]
+    public async Task Feed_EachEvent_CarriesItsOwnResumePoint()
+    {
+        var writer = new StoreWriter(Store);
+        var head = await Queries.FeedHeadAsync(default);
+        string[] later = ["g1", "g2", "g3", "g4"];
+        foreach (var id in later)
+        {
+            await writer.CommitAsync(App1, Read(id, App1, T0.AddMinutes(1)));
+        }
+
+        var (read, _) = await ReadFeedUntilAsync(new EventQuery(), head, limit: 10, later.Length);
+
+        // A watch hands out the position after each event it sends: resuming from any of them reads exactly the rest.
+        Assert.Equal(later, read.Select(e => e.EventId));
+        for (var i = 0; i < read.Count; i++)
+        {
+            var position = read[i].FeedPosition;
+            Assert.NotNull(position);
+            var (rest, _) = await ReadFeedUntilAsync(new EventQuery(), position.Value, limit: 10, read.Count - i - 1);
+            Assert.Equal(later[(i + 1)..], rest.Select(e => e.EventId));
+        }
+    }
+
+    [Fact]
     public async Task Feed_WithALimitOfZero_DoesNotMove()
     {
         var head = await Queries.FeedHeadAsync(default);
