@@ -42,7 +42,7 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Extra configuration of a derived fixture (authentication, limits).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Configuration => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Address = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = PinpointHost.CreateWebBuilder([]);
@@ -73,7 +73,7 @@ public class ServiceFixture : IAsyncLifetime
         Channel = GrpcChannel.ForAddress(Address);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Channel?.Dispose();
         if (_app is not null)
