@@ -11,7 +11,8 @@ internal static class PagePositions
 {
     public static byte[] Of(EventPosition position) => Write(w =>
     {
-        w.Write(position.EventTime.ToUniversalTime().Ticks);
+        // Stores hand out UTC times; an unspecified kind is UTC too, never converted as if it were local.
+        w.Write((position.EventTime.Kind == DateTimeKind.Local ? position.EventTime.ToUniversalTime() : position.EventTime).Ticks);
         w.Write(position.EventId);
         w.Write(position.Target);
     });

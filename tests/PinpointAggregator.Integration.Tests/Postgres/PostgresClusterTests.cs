@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using PinpointAggregator.Grains.Accounts;
 using PinpointAggregator.Grains.Applications;
+using PinpointAggregator.Grains.EventStore.Queries;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Integration.Tests.Cluster;
 using PinpointAggregator.Integration.Tests.Ingestion;
 using PinpointAggregator.SampleData;
+using PinpointAggregator.Storage.PostgreSql.EventStore;
 using PinpointAggregator.Storage.PostgreSql.Migrations;
 
 namespace PinpointAggregator.Integration.Tests.Postgres;
@@ -50,6 +53,13 @@ public sealed class PostgresClusterTests : IDisposable
         Assert.Contains(auditJson.RootElement.GetProperty("audit").GetProperty("account").GetString(), trail.AccountIds);
         Assert.Equal(trail.GroundTruth.Totals.Events, await database.ScalarAsync<long>("select count(*) from pinpoint_events"));
         Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from (select target, deduplication_id from pinpoint_events group by 1, 2 having count(*) > 1) d"));
+
+        // Each application grain wrote its directory line with its state.
+        await using var source = NpgsqlDataSource.Create(database.ConnectionString);
+        var listings = await new PostgresApplicationDirectory(source).ListAsync(new ApplicationQuery(), null, 10_000, default);
+        Assert.Equal(
+            trail.GroundTruth.Applications.Select(a => (a.Value.Account, a.Value.Region, a.Key, a.Value.Events, a.Value.Errors, a.Value.Deleted)).Order(),
+            listings.Select(l => ((string?)l.Account, (string?)l.Region, l.ApplicationId, l.Events, l.Errors, l.Deleted)).Order());
     }
 
     [Fact]

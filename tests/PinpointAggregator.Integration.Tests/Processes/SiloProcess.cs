@@ -70,6 +70,9 @@ internal sealed class SiloProcess : IDisposable
         info.Environment["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
+        // Each silo hosts the gRPC front end; the default port (50051) would let only one of them start.
+        info.Environment["Api__Url"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}");
+
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

@@ -34,7 +34,11 @@ public sealed record EventQuery
 
     public bool ErrorsOnly { get; init; }
 
-    /// <summary>Case-insensitive text the raw request parameters contain.</summary>
+    /// <summary>
+    /// Case-insensitive text the raw request parameters contain (<c>%</c> and <c>_</c> are literal). Meant for
+    /// values: PostgreSQL matches jsonb's normalized text (a space after <c>:</c> and <c>,</c>, keys reordered,
+    /// escapes decoded), the memory store the JSON as received.
+    /// </summary>
     public string? Text { get; init; }
 
     /// <summary>For a resource's history: the resource kind (a <c>PinpointResource</c> name).</summary>

@@ -24,7 +24,10 @@ public interface IEventQueries
     /// <summary>Matching events per UTC day in [<paramref name="from"/>, <paramref name="until"/>).</summary>
     Task<IReadOnlyList<(DateOnly Day, long Events)>> CountByDayAsync(IReadOnlyCollection<string>? accounts, DateTime from, DateTime until, CancellationToken cancellationToken);
 
-    /// <summary>The feed position of "now": a watch that starts here sees only events stored after this call.</summary>
+    /// <summary>
+    /// The feed position of "now": a watch that starts here sees every event stored after this call. On
+    /// PostgreSQL it may also see a few stored just before it, by transactions that were still ending.
+    /// </summary>
     Task<FeedCursor> FeedHeadAsync(CancellationToken cancellationToken);
 
     /// <summary>
