@@ -1,10 +1,3 @@
-using System.CommandLine;
-using PinpointAggregator.Cli.Commands;
+using PinpointAggregator.Cli;
 
-var root = new RootCommand("PinpointAggregator: audit Amazon Pinpoint across an AWS Organization from its CloudTrail logs.")
-{
-    ScanCommand.Create(),
-    GenerateSampleCommand.Create(),
-    ApiKeyCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+return await CliApp.RunAsync(args, CliEnvironment.Process());

@@ -1,0 +1,34 @@
+using PinpointAggregator.Api.V1;
+using PinpointAggregator.Cli.Output;
+using static PinpointAggregator.Cli.Output.Cells;
+
+namespace PinpointAggregator.Cli.Views;
+
+/// <summary>A trail prefix's ingestion status as a row.</summary>
+internal static class PrefixColumns
+{
+    public static readonly IReadOnlyList<Column<Prefix>> All =
+    [
+        new("account", p => p.Account),
+        new("region", p => p.Region),
+        new("caught_up", p => Flag(p.CaughtUp)),
+        new("paused", p => Flag(p.Paused)),
+        new("lag", p => Duration(p.Lag), Numeric: true),
+        new("last_poll_time", p => Time(p.LastPollTime)),
+        new("files_read", p => Number(p.FilesRead), Numeric: true),
+        new("events", p => Number(p.Events), Numeric: true),
+        new("quarantined", p => Number(p.FilesQuarantined), Numeric: true),
+        new("set_aside", p => Number(p.EventsSetAside), Numeric: true),
+        new("missed", p => Number(p.FilesMissed), Numeric: true),
+        new("future_dated", p => Number(p.FutureDatedKeys), Numeric: true),
+        new("retries", p => Number(p.PendingRetries), Numeric: true),
+        new("last_error", p => p.LastError),
+        new("next_poll_time", p => Time(p.NextPollTime), Detail: true),
+        new("read_through", p => Time(p.ReadThrough), Detail: true),
+        new("consecutive_failures", p => Number(p.ConsecutiveFailures), Numeric: true, Detail: true),
+        new("duplicates_dropped", p => Number(p.DuplicatesDropped), Numeric: true, Detail: true),
+        new("stuck_files", p => Number(p.StuckFiles), Numeric: true, Detail: true),
+        new("requests", p => List(p.Requests.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={Number(r.Value)}")), Detail: true),
+        new("location", p => p.Location, Detail: true),
+    ];
+}

@@ -1,0 +1,30 @@
+using PinpointAggregator.Cli.Output;
+
+namespace PinpointAggregator.Cli.Tests.Output;
+
+public sealed class CsvTextTests
+{
+    private static readonly IReadOnlyList<Column<(string A, string B)>> Columns = [new("a", r => r.A), new("b_detail", r => r.B, Detail: true)];
+
+    [Fact]
+    public void Write_HeaderThenRows_EveryColumnIncludingDetail()
+    {
+        var output = new StringWriter();
+
+        CsvText.Write(output, Columns, [("1", "2"), ("x", "")]);
+
+        Assert.Equal("a,b_detail\n1,2\nx,\n", output.ToString());
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("cr\rhere", "\"cr\rhere\"")]
+    [InlineData("", "")]
+    public void Field_QuotesAsRfc4180Says(string value, string expected)
+    {
+        Assert.Equal(expected, CsvText.Field(value));
+    }
+}
