@@ -7,9 +7,5 @@ namespace PinpointAggregator.Cli.Tests;
 internal static class FreePorts
 {
     public static int Next()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    => PinpointAggregator.Testing.TestPorts.Next();
 }

@@ -60,9 +60,5 @@ public sealed class EmbeddedDefaultTests : IDisposable
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    => PinpointAggregator.Testing.TestPorts.Next();
 }

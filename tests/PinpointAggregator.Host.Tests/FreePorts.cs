@@ -7,9 +7,5 @@ internal static class FreePorts
 {
     /// <summary>A loopback port nothing listens on right now (the OS picks it), so parallel tests never collide.</summary>
     public static int Next()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    => PinpointAggregator.Testing.TestPorts.Next();
 }

@@ -100,9 +100,5 @@ public sealed class IngestionStarterTests : IDisposable
     }
 
     private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    => PinpointAggregator.Testing.TestPorts.Next();
 }

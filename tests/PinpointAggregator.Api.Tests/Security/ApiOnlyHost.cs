@@ -58,9 +58,5 @@ internal sealed class ApiOnlyHost : IAsyncDisposable
     }
 
     public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    => PinpointAggregator.Testing.TestPorts.Next();
 }

@@ -18,11 +18,7 @@ public sealed class FakeOtlpCollector : IDisposable
 
     public FakeOtlpCollector()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-        }
+        Endpoint = new Uri($"http://127.0.0.1:{PinpointAggregator.Testing.TestPorts.Next()}/");
 
         _listener.Prefixes.Add(Endpoint.AbsoluteUri);
         _listener.Start();

@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using PinpointAggregator.Api.V1;
 using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Cli.Commands;
+using PinpointAggregator.Cli.Connection;
 
 namespace PinpointAggregator.Cli.Tests.Service;
 
@@ -16,7 +17,9 @@ public sealed class OrganizationCommandsTests(ServiceFixture service)
         var result = await service.RunAsync("summary", "--output", "json", "--scan-shape");
 
         using var channel = GrpcChannel.ForAddress(service.Address);
-        var direct = await new OrganizationService.OrganizationServiceClient(channel).GetScanSummaryAsync(new GetScanSummaryRequest());
+        var token = (await File.ReadAllTextAsync(ConnectionSettingsResolver.DefaultTokenPath(service.Environment))).Trim();
+        var direct = await new OrganizationService.OrganizationServiceClient(channel).GetScanSummaryAsync(
+            new GetScanSummaryRequest(), new Grpc.Core.Metadata { { "authorization", $"Bearer {token}" } });
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(direct.Json.TrimEnd('\n') + "\n", result.Out);
         var live = ScanSummaryJson.Deserialize(result.Out);

@@ -52,6 +52,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["Silo:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Api:Url"] = Address,
+            ["Api:HttpUrl"] = string.Empty, // the CLI speaks gRPC only
             ["Api:Auth:GeneratedKeyFile"] = ConnectionSettingsResolver.DefaultTokenPath(Environment),
         });
         builder.Services.AddSingleton(new SummaryOutput(TextWriter.Synchronized(_summary)));

@@ -184,10 +184,6 @@ internal sealed class LocalSts : IDisposable
     }
 
     private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    => PinpointAggregator.Testing.TestPorts.Next();
 }
 

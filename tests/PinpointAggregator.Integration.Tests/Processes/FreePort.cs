@@ -7,9 +7,5 @@ namespace PinpointAggregator.Integration.Tests.Processes;
 internal static class FreePort
 {
     public static int Next()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    => PinpointAggregator.Testing.TestPorts.Next();
 }
