@@ -248,6 +248,13 @@ internal static class ApiLoadBenchmark
         var watched = SyntheticAudit.Key(data.Applications + 1);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var stream = rpc.Events.WatchEvents(new WatchEventsRequest { Filter = new EventFilter { Applications = { watched.ApplicationId } } }, rpc.Headers, cancellationToken: cancel.Token);
+        // The opening heartbeat says the server has fixed where the watch starts: an event stored before it
+        // would be (rightly) not delivered.
+        if (!await stream.ResponseStream.MoveNext(cancel.Token) || stream.ResponseStream.Current.Event is not null)
+        {
+            throw new InvalidOperationException("the watch did not open with a heartbeat");
+        }
+
         var latencies = new List<double>();
         var template = new SyntheticAudit(data.Applications + 2, 20).EventsOf(data.Applications + 1);
         var round = Stopwatch.GetTimestamp().ToString("x", CultureInfo.InvariantCulture);

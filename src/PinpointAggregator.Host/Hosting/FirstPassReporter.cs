@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PinpointAggregator.Api;
 using PinpointAggregator.Abstractions.Grains;
 using PinpointAggregator.Grains.Organization;
 using PinpointAggregator.Audit.Summary;
@@ -16,7 +18,7 @@ namespace PinpointAggregator.Host.Hosting;
 /// accounts, which ask only their prefixes still on their first pass: never every prefix of the organization
 /// every two seconds from every silo.
 /// </remarks>
-internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOutput output, ILogger<FirstPassReporter> logger) : BackgroundService
+internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOutput output, IOptions<ApiOptions> api, ILogger<FirstPassReporter> logger) : BackgroundService
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
@@ -59,6 +61,7 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOut
             }
 
             LogComplete(logger, summary.Applications.Count, summary.Totals.Events, summary.FailedFiles.Count);
+            LogHowToAsk(logger, api.Value.Url);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -74,6 +77,9 @@ internal sealed partial class FirstPassReporter(IGrainFactory grains, SummaryOut
 
     [LoggerMessage(103, LogLevel.Information, "First pass complete: {Prefixes} prefixes, {Files} files, {Events} Pinpoint events. The service keeps polling.")]
     private static partial void LogCompleteConfigured(ILogger logger, int prefixes, long files, long events);
+
+    [LoggerMessage(104, LogLevel.Information, "Ask it over gRPC at {Url}: dotnet run --project src/PinpointAggregator.Cli -- summary (then apps list, events search, watch; README, 'Ask the running service')")]
+    private static partial void LogHowToAsk(ILogger logger, string url);
 
     [LoggerMessage(101, LogLevel.Information, "First pass complete: {Applications} Pinpoint applications, {Events} distinct events, {Quarantined} quarantined files. The service keeps polling; Ctrl+C stops it.")]
     private static partial void LogComplete(ILogger logger, int applications, long events, int quarantined);
