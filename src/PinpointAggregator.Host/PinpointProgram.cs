@@ -36,10 +36,10 @@ public static class PinpointProgram
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
         {
             // Every failure on its own line, without a stack trace: the message is the whole story.
-            foreach (var failure in e.Failures)
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync($"Configuration error: {failure}");
             }
@@ -47,4 +47,16 @@ public static class PinpointProgram
             return ConfigurationError;
         }
     }
+
+    /// <summary>
+    /// The failures of options validation: one options type's, or several (start-up validation of several
+    /// types throws them together); empty for any other exception.
+    /// </summary>
+    internal static List<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException one => [.. one.Failures],
+        AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        _ => [],
+    };
 }

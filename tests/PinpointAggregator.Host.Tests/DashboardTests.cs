@@ -80,7 +80,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public void Enabled_WithAHostNameInsteadOfAnAddress_StopsStartUpNamingTheOption()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Dashboard:Enabled"] = "true", ["Dashboard:Host"] = "dashboard.example" }));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Build(new() { ["Dashboard:Enabled"] = "true", ["Dashboard:Host"] = "dashboard.example" }));
 
         Assert.Contains("Dashboard:Host", error.Message, StringComparison.Ordinal);
     }

@@ -1,6 +1,11 @@
 namespace PinpointAggregator.Cli.Output;
 
-/// <summary>CSV as RFC 4180 has it (a field with a comma, quote, CR or LF is quoted, quotes doubled), lines ending in LF.</summary>
+/// <summary>
+/// CSV as RFC 4180 has it (a field with a comma, quote, CR or LF is quoted, quotes doubled), lines ending in LF.
+/// A field that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab
+/// or CR) gets a leading apostrophe: trail fields (a user agent, a resource name, an error message) are written
+/// by member accounts, and a governance team opens this output in a spreadsheet. Our own numbers are never negative.
+/// </summary>
 internal static class CsvText
 {
     public static void Write<T>(TextWriter output, IReadOnlyList<Column<T>> columns, IEnumerable<T> rows)
@@ -19,8 +24,16 @@ internal static class CsvText
     public static void WriteRow<T>(TextWriter output, IReadOnlyList<Column<T>> columns, T row) =>
         output.Write(Line(columns.Select(c => c.Value(row))));
 
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Field(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 
     private static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Field)) + "\n";
 }

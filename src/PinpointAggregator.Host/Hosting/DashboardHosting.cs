@@ -21,7 +21,8 @@ public static class DashboardHosting
 
         if (options.Validate() is { } error)
         {
-            throw new InvalidOperationException(error);
+            // Composition-time options fail as every other option does: one line naming it, exit status 2.
+            throw new Microsoft.Extensions.Options.OptionsValidationException(DashboardHostingOptions.SectionName, typeof(DashboardHostingOptions), [error]);
         }
 
         // UseOrleans adds to the silo that AddPinpointSilo configured; it does not start a second one.

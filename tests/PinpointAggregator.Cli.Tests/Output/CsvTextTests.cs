@@ -23,7 +23,13 @@ public sealed class CsvTextTests
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData("cr\rhere", "\"cr\rhere\"")]
     [InlineData("", "")]
-    public void Field_QuotesAsRfc4180Says(string value, string expected)
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-cmd", "'-cmd")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("a=b", "a=b")]
+    public void Field_QuotesAsRfc4180Says_AndDisarmsFormulas(string value, string expected)
     {
         Assert.Equal(expected, CsvText.Field(value));
     }
