@@ -5,6 +5,8 @@ namespace PinpointAggregator.Cli.Output;
 /// A field that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab
 /// or CR) gets a leading apostrophe: trail fields (a user agent, a resource name, an error message) are written
 /// by member accounts, and a governance team opens this output in a spreadsheet. Our own numbers are never negative.
+/// Control and format characters are escaped as in tables (<see cref="TextCell.Printable"/>): CSV goes to
+/// terminals too, where an ANSI or OSC sequence would act.
 /// </summary>
 internal static class CsvText
 {
@@ -27,6 +29,7 @@ internal static class CsvText
     public static string Field(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        value = TextCell.Printable(value);
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;

@@ -10,6 +10,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using PinpointAggregator.Api;
 using PinpointAggregator.Api.Telemetry;
 using PinpointAggregator.Aws;
 using PinpointAggregator.Grains.Infrastructure;
@@ -85,14 +86,24 @@ public static class TelemetryHosting
     }
 
     /// <summary>
-    /// Maps the Prometheus scrape endpoint. It answers on every endpoint; Prometheus reaches it on <c>Api:HttpUrl</c>.
-    /// Anonymous, as scrapers expect: it holds counts labelled with account ids and no event data, and the
-    /// HTTP port is meant for the cluster's network (docs/observability.md).
+    /// Serves the Prometheus scrape at <see cref="MetricsPath"/> on the plain HTTP endpoint (<c>Api:HttpUrl</c>)
+    /// only, and anonymously, as scrapers expect: it holds counts labelled with account ids and no event data,
+    /// and that port is meant for the cluster's network (docs/observability.md). Never on the client-facing
+    /// gRPC endpoint (<c>Api:Url</c>), where it would tell any caller, scoped or not, every account id; with no
+    /// HTTP endpoint there is no scrape (OTLP still exports).
     /// </summary>
-    public static IEndpointRouteBuilder MapPinpointTelemetry(this IEndpointRouteBuilder endpoints)
+    public static WebApplication MapPinpointTelemetry(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
-        return endpoints;
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+        if (string.IsNullOrEmpty(api.HttpUrl) || !Uri.TryCreate(api.HttpUrl, UriKind.Absolute, out var http))
+        {
+            return app;
+        }
+
+        // The connection's local port, not the Host header (which a client writes).
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+            context.Request.Path == MetricsPath && context.Connection.LocalPort == http.Port);
+        return app;
     }
 }

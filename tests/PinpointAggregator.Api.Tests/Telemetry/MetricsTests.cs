@@ -19,6 +19,18 @@ public sealed class MetricsTests(IsolatedServiceFixture service) : IDisposable
     private readonly ApplicationService.ApplicationServiceClient _grpc = new(service.Channel);
 
     [Fact]
+    public async Task Scrape_OnTheGrpcEndpoint_IsNotServed()
+    {
+        // Regression: /metrics answered on Api:Url too, telling any caller (scoped or not) every account id.
+        var (exitCode, output, errors) = await ExternalProcess.RunAsync(
+            "curl", ["--silent", "--show-error", "--http2-prior-knowledge", "--write-out", "\n%{http_code}", new Uri(service.Address, "/metrics").AbsoluteUri]);
+
+        Assert.True(exitCode == 0, $"curl failed ({exitCode}): {errors}");
+        Assert.DoesNotContain("pinpoint_trail_files_total", output, StringComparison.Ordinal);
+        Assert.NotEqual("200", output[(output.LastIndexOf('\n') + 1)..]);
+    }
+
+    [Fact]
     public async Task Scrape_AfterTheFirstPass_CountsEveryFileEventAndRequestOfTheSample()
     {
         var files = ManifestJson.Read(service.SampleFolder).Where(f => !f.Digest).ToList();
