@@ -27,6 +27,7 @@ public static class LiveSummary
             summary.Totals.DuplicateEvents += account.AccountLevel.DuplicatesIgnored;
         }
 
+        var counted = new HashSet<(string Account, string Region, string ApplicationId)>();
         foreach (var prefix in snapshot.Prefixes)
         {
             AddPrefix(summary, prefix);
@@ -36,19 +37,32 @@ public static class LiveSummary
             var applications = prefix.Applications.Select(app => grains.GetGrain<IApplicationGrain>(new ApplicationKey(key.Account, key.Region, app).Format())).ToList();
             var entries = await Task.WhenAll(applications.Select(a => a.GetSummaryAsync()));
             var duplicates = await Task.WhenAll(applications.Select(async a => (await a.GetAuditAsync()).Activity.DuplicatesIgnored));
-            foreach (var (app, entry) in prefix.Applications.Zip(entries))
+            foreach (var ((app, entry), duplicate) in prefix.Applications.Zip(entries).Zip(duplicates))
             {
-                summary.Applications[app] = entry;
-                summary.Totals.Events += entry.Events;
-            }
+                if (!counted.Add((key.Account, key.Region, app)))
+                {
+                    // A second trail location of the same account and region: the same grain, counted once.
+                    continue;
+                }
 
-            summary.Totals.DuplicateEvents += duplicates.Sum();
+                summary.Applications[SummaryKey(summary, app, key)] = entry;
+                summary.Totals.Events += entry.Events;
+                summary.Totals.DuplicateEvents += duplicate;
+            }
         }
 
         summary.Totals.Events += summary.NoApplicationId.Events;
         summary.FailedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return summary;
     }
+
+    /// <summary>
+    /// The scan format keys applications by id alone. Pinpoint's ids are unique, but a member account can send
+    /// events naming another account's application id: that application is then a grain of its own
+    /// (account/region/id), and is listed as <c>ID@ACCOUNT/REGION</c> rather than replacing the first one.
+    /// </summary>
+    private static string SummaryKey(ScanSummary summary, string applicationId, TrailPrefixKey key) =>
+        summary.Applications.ContainsKey(applicationId) ? $"{applicationId}@{key.Account}/{key.Region}" : applicationId;
 
     private static void AddPrefix(ScanSummary summary, PrefixStatus prefix)
     {
