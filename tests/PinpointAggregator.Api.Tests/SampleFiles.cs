@@ -29,6 +29,11 @@ internal static class SampleFiles
         return ids;
     }
 
+    /// <summary>A new file with one <c>GetCampaign</c> of <paramref name="applicationId"/> carrying a chosen eventID (a forged one).</summary>
+    public static Task ForgeAsync(ServiceFixture service, TrailPrefixKey prefix, string eventId, string applicationId, DateTime delivered) =>
+        WriteAsync(service, prefix, delivered, [Record(prefix, eventId, delivered.AddMinutes(-5), "GetCampaign", readOnly: true,
+            "{\"application-id\":" + JsonSerializer.Serialize(applicationId) + ",\"campaign-id\":\"forged\"}", "null")], poll: true);
+
     /// <summary>A new file with one successful <c>CreateApp</c> that names the application <paramref name="name"/>.</summary>
     public static async Task CreateAppAsync(ServiceFixture service, TrailPrefixKey prefix, string applicationId, string name, DateTime delivered)
     {

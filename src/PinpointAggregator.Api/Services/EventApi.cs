@@ -67,11 +67,17 @@ internal sealed class EventApi(
         var caller = access.Resolve(context);
         var rows = await events.FindAsync(eventId, context.CancellationToken);
 
-        // A member account can forge an eventID, so one id may be stored under several targets: the first the caller may see.
-        var visible = rows.Where(r => caller.CanSee(r.Account)).OrderBy(r => r.Target, StringComparer.Ordinal).FirstOrDefault();
-        if (visible is not null)
+        // A member account can forge an eventID, so one id may be stored under several targets. Answering with
+        // one of them would let a forged harmless read stand in for the real change: the caller is told instead.
+        var visible = rows.Where(r => caller.CanSee(r.Account)).OrderBy(r => r.Target, StringComparer.Ordinal).ToList();
+        if (visible.Count == 1)
         {
-            return visible.ToProto(full: true);
+            return visible[0].ToProto(full: true);
+        }
+
+        if (visible.Count > 1)
+        {
+            throw ApiErrors.AmbiguousEventId(eventId, visible.Select(r => r.Account).Distinct(StringComparer.Ordinal));
         }
 
         // A scoped caller learns nothing about events outside its scope, not even whether they exist.
