@@ -67,6 +67,15 @@ public sealed class ApiOptions
     /// <summary>How long an idle watch waits before it sends a heartbeat (default 15 s), so proxies keep the stream open.</summary>
     public TimeSpan WatchHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Most watches one silo serves at once (default 256): each reads the event store every
+    /// <see cref="WatchPollInterval"/>, so they are bounded like any other load; one more is RESOURCE_EXHAUSTED.
+    /// </summary>
+    public int MaxWatches { get; set; } = 256;
+
+    /// <summary>Most watches one caller (token subject) holds open on one silo at once (default 16); one more is RESOURCE_EXHAUSTED.</summary>
+    public int MaxWatchesPerCaller { get; set; } = 16;
+
     /// <summary>How long a page token stays valid after it was issued (default 1 day); an older one is refused.</summary>
     public TimeSpan PageTokenLifetime { get; set; } = TimeSpan.FromDays(1);
 }

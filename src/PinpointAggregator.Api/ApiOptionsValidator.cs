@@ -20,6 +20,8 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
         AtLeastOne(errors, nameof(options.MaxExportEvents), options.MaxExportEvents);
         AtLeastOne(errors, nameof(options.MaxRereadDays), options.MaxRereadDays);
         AtLeastOne(errors, nameof(options.MaxSummaryDays), options.MaxSummaryDays);
+        AtLeastOne(errors, nameof(options.MaxWatches), options.MaxWatches);
+        AtLeastOne(errors, nameof(options.MaxWatchesPerCaller), options.MaxWatchesPerCaller);
         Positive(errors, nameof(options.WatchPollInterval), options.WatchPollInterval);
         Positive(errors, nameof(options.WatchHeartbeatInterval), options.WatchHeartbeatInterval);
         Positive(errors, nameof(options.PageTokenLifetime), options.PageTokenLifetime);

@@ -92,7 +92,7 @@ internal sealed class EventApi(
         FieldRules.Defined(request.View, "view", violations);
         var from = await cursors.ReadAsync(request.Cursor, violations);
         violations.ThrowIfAny();
-        await watches.RunAsync(Scoped(caller, query), from, request.View == EventView.Full, responseStream, context.CancellationToken);
+        await watches.RunAsync(caller.Subject, Scoped(caller, query), from, request.View == EventView.Full, responseStream, context.CancellationToken);
     }
 
     /// <summary>The filter as a query, its named accounts kept for <see cref="Scoped"/> (validation first, scope after).</summary>
