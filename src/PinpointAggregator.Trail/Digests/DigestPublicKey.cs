@@ -23,7 +23,7 @@ public sealed class DigestPublicKey
     /// <summary>Lower-case hex MD5 of the DER bytes.</summary>
     public string Fingerprint { get; }
 
-    /// <summary>The DER bytes as given (a copy).</summary>
+    /// <summary>The DER bytes as given.</summary>
     public ReadOnlyMemory<byte> Der => _der;
 
     /// <summary>Takes DER bytes; throws <see cref="ArgumentException"/> when they are not an RSA public key.</summary>

@@ -27,12 +27,12 @@ public enum TrailFileErrorKind
     /// <summary>A kept record lacks a field the audit cannot do without (eventID, eventTime, eventName).</summary>
     InvalidRecord,
 
+    /// <summary>Reading the source failed (I/O); the file itself may be fine, so callers retry.</summary>
+    SourceReadFailed,
+
     /// <summary>
     /// A digest file's JSON is well-formed but not a digest: a required field is missing, null, duplicated, of the
     /// wrong type or shape (time, hex, account id), or the fields contradict each other.
     /// </summary>
     InvalidDigest,
-
-    /// <summary>Reading the source failed (I/O); the file itself may be fine, so callers retry.</summary>
-    SourceReadFailed,
 }
