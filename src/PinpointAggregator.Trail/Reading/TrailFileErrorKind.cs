@@ -29,4 +29,10 @@ public enum TrailFileErrorKind
 
     /// <summary>Reading the source failed (I/O); the file itself may be fine, so callers retry.</summary>
     SourceReadFailed,
+
+    /// <summary>
+    /// A digest file's JSON is well-formed but not a digest: a required field is missing, null, duplicated, of the
+    /// wrong type or shape (time, hex, account id), or the fields contradict each other.
+    /// </summary>
+    InvalidDigest,
 }

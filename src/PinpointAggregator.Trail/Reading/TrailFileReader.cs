@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.IO.Compression;
-using System.IO.Hashing;
 using System.Text.Json;
 
 namespace PinpointAggregator.Trail.Reading;
@@ -12,7 +11,7 @@ namespace PinpointAggregator.Trail.Reading;
 /// a typed error. Never returns part of a file and never throws for a bad file.
 /// </summary>
 /// <remarks>
-/// One streaming pass: gzip decompression into a pooled buffer, CRC32 and UTF-8 validation of each
+/// One streaming pass: gzip decompression into a pooled buffer, CRC32, UTF-8 validation and SHA-256 of each
 /// chunk while it is in cache, and a <see cref="Utf8JsonReader"/> scan that skips unwanted records
 /// without allocating. Memory per read is bounded by the largest record, not the file. Thread-safe:
 /// one instance can serve all threads.
@@ -64,13 +63,12 @@ public sealed class TrailFileReader<T>
         var parser = new RecordsDocumentParser<T>(_filter, _mapper, events);
         var trailer = new GzipTrailerStream(compressed);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
-        var decompressed = 0L;
+        using var content = new DecompressedContentCheck(_options.MaxDecompressedBytes);
         var parsedUpTo = 0L;
         try
         {
             using var gzip = new GZipStream(trailer, CompressionMode.Decompress, leaveOpen: true);
-            var crc = new Crc32();
-            var utf8 = new Utf8StreamValidator();
+            string? sha256 = null;
             int start = 0, end = 0;
             var final = false;
             while (!final)
@@ -98,28 +96,12 @@ public sealed class TrailFileReader<T>
                             await trailer.DrainToEndAsync(cancellationToken).ConfigureAwait(false);
                         }
 
-                        trailer.VerifyTrailer(crc.GetCurrentHashAsUInt32(), decompressed);
-                        if (!utf8.IsComplete)
-                        {
-                            throw new TrailFormatException(TrailFileErrorKind.InvalidUtf8, "the data ends inside a multi-byte UTF-8 sequence");
-                        }
-
+                        sha256 = content.Complete(trailer);
                         break;
                     }
 
-                    var chunk = buffer.AsSpan(end, n);
-                    decompressed += n;
-                    if (decompressed > _options.MaxDecompressedBytes)
-                    {
-                        throw new TrailFormatException(TrailFileErrorKind.DecompressedSizeLimitExceeded, $"the file decompresses to more than {_options.MaxDecompressedBytes} bytes (the configured cap)");
-                    }
-
-                    crc.Append(chunk);
-                    if (!utf8.Append(chunk))
-                    {
-                        throw new TrailFormatException(TrailFileErrorKind.InvalidUtf8, $"invalid UTF-8 in decompressed bytes {decompressed - n}..{decompressed}");
-                    }
-
+                    // Size cap, CRC32, UTF-8 and SHA-256 while the chunk is hot: hashing costs no second read.
+                    content.Append(buffer.AsSpan(end, n));
                     end += n;
                 }
 
@@ -137,7 +119,7 @@ public sealed class TrailFileReader<T>
                 throw new TrailFormatException(TrailFileErrorKind.InvalidJson, "the JSON ends before the top-level object closes");
             }
 
-            return TrailReadResult<T>.Success(events, parser.RecordsRead, trailer.BytesRead, decompressed);
+            return TrailReadResult<T>.Success(events, parser.RecordsRead, trailer.BytesRead, content.Length, sha256!);
         }
         catch (TrailFormatException e)
         {
@@ -161,7 +143,7 @@ public sealed class TrailFileReader<T>
         }
 
         TrailReadResult<T> Fail(TrailFileErrorKind kind, string message) =>
-            TrailReadResult<T>.Failure(new TrailFileError(kind, message, decompressed, parser.RecordsRead), trailer.BytesRead, decompressed);
+            TrailReadResult<T>.Failure(new TrailFileError(kind, message, content.Length, parser.RecordsRead), trailer.BytesRead, content.Length);
     }
 
     /// <summary>Reads a file from disk.</summary>

@@ -6,8 +6,9 @@ namespace PinpointAggregator.Trail.Reading;
 /// </summary>
 public sealed class TrailReadResult<T>
 {
-    private TrailReadResult(IReadOnlyList<T> events, TrailFileError? error, int recordsRead, long compressedBytes, long decompressedBytes)
+    private TrailReadResult(IReadOnlyList<T> events, TrailFileError? error, int recordsRead, long compressedBytes, long decompressedBytes, string? uncompressedSha256)
     {
+        UncompressedSha256 = uncompressedSha256;
         Events = events;
         Error = error;
         RecordsRead = recordsRead;
@@ -29,9 +30,15 @@ public sealed class TrailReadResult<T>
 
     public long DecompressedBytes { get; }
 
-    internal static TrailReadResult<T> Success(IReadOnlyList<T> events, int recordsRead, long compressedBytes, long decompressedBytes) =>
-        new(events, null, recordsRead, compressedBytes, decompressedBytes);
+    /// <summary>
+    /// The lower-case hex SHA-256 of the file's uncompressed content, as CloudTrail digests list it
+    /// (<c>hashValue</c>); computed in the reading pass. Null when the file was rejected.
+    /// </summary>
+    public string? UncompressedSha256 { get; }
+
+    internal static TrailReadResult<T> Success(IReadOnlyList<T> events, int recordsRead, long compressedBytes, long decompressedBytes, string uncompressedSha256) =>
+        new(events, null, recordsRead, compressedBytes, decompressedBytes, uncompressedSha256);
 
     internal static TrailReadResult<T> Failure(TrailFileError error, long compressedBytes, long decompressedBytes) =>
-        new([], error, error.RecordsReadBeforeError, compressedBytes, decompressedBytes);
+        new([], error, error.RecordsReadBeforeError, compressedBytes, decompressedBytes, null);
 }

@@ -48,6 +48,11 @@ public sealed class TrailKeyTests
     [InlineData("AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/111122223333_CloudTrail_us-east-1_2024X_a.json.gz", "has no YYYYMMDDTHHmmZ_UNIQUE part")]
     [InlineData("AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/111122223333_CloudTrail_us-east-1_20240601T0005Z_a.json.gz", "found 6 segments")]
     [InlineData("AWSLogs/111122223333/CloudTrail/us-east-1/2099/12/31/111122223333_CloudTrail_us-east-1_20200101T0000Z_a.json.gz", "not 2099-12-31 as its folder")]
+    [InlineData("AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/06/01/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240601T013000Z.json", "does not have the form")]
+    [InlineData("AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/06/01/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240601T0130Z.json.gz", "has no TRAIL_HOMEREGION_YYYYMMDDTHHmmssZ part")]
+    [InlineData("AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/06/01/111122223333_CloudTrail-Digest_us-east-1_trail_HOME_20240601T013000Z.json.gz", "has no TRAIL_HOMEREGION_YYYYMMDDTHHmmssZ part")]
+    [InlineData("AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/06/01/111122223333_CloudTrail-Digest_us-east-1_us-east-1_20240601T013000Z.json.gz", "has no TRAIL_HOMEREGION_YYYYMMDDTHHmmssZ part")]
+    [InlineData("AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/06/01/444455556666_CloudTrail-Digest_us-east-1_trail_us-east-1_20240601T013000Z.json.gz", "does not have the form")]
     public void NonMatchingKey_SaysWhy(string key, string why)
     {
         Assert.False(TrailKey.TryParse(key, out _, out var reason));

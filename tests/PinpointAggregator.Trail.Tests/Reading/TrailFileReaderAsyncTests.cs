@@ -24,7 +24,7 @@ public sealed class TrailFileReaderAsyncTests
         var actual = await Reader.ReadAsync(new AsyncOnlyStream(file), CancellationToken.None);
 
         Assert.True(expected.Events.SequenceEqual(actual.Events), name);
-        Assert.Equal((expected.Error?.Kind, expected.RecordsRead, expected.CompressedBytes, expected.DecompressedBytes), (actual.Error?.Kind, actual.RecordsRead, actual.CompressedBytes, actual.DecompressedBytes));
+        Assert.Equal((expected.Error?.Kind, expected.RecordsRead, expected.CompressedBytes, expected.DecompressedBytes, expected.UncompressedSha256), (actual.Error?.Kind, actual.RecordsRead, actual.CompressedBytes, actual.DecompressedBytes, actual.UncompressedSha256));
     }
 
     /// <summary>A source whose synchronous reads fail: the asynchronous path must never use them.</summary>
