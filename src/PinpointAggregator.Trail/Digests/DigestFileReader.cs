@@ -51,7 +51,7 @@ public sealed class DigestFileReader
     {
         var trailer = new GzipTrailerStream(compressed);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
-        using var content = new DecompressedContentCheck(_options.MaxDecompressedBytes);
+        using var content = new DecompressedContentCheck(_options.MaxDecompressedBytes, hash: true);
         try
         {
             using var gzip = new GZipStream(trailer, CompressionMode.Decompress, leaveOpen: true);
@@ -86,7 +86,7 @@ public sealed class DigestFileReader
                 await trailer.DrainToEndAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var sha256 = content.Complete(trailer);
+            var sha256 = content.Complete(trailer)!; // a digest is always hashed
             var digest = DigestJsonParser.Parse(buffer.AsSpan(0, end), _options.MaxLogFiles);
             return DigestReadResult.Success(digest, sha256, trailer.BytesRead, content.Length);
         }

@@ -63,7 +63,7 @@ public sealed class TrailFileReader<T>
         var parser = new RecordsDocumentParser<T>(_filter, _mapper, events);
         var trailer = new GzipTrailerStream(compressed);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
-        using var content = new DecompressedContentCheck(_options.MaxDecompressedBytes);
+        using var content = new DecompressedContentCheck(_options.MaxDecompressedBytes, _options.ComputeSha256);
         var parsedUpTo = 0L;
         try
         {

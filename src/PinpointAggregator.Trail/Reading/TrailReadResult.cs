@@ -32,11 +32,12 @@ public sealed class TrailReadResult<T>
 
     /// <summary>
     /// The lower-case hex SHA-256 of the file's uncompressed content, as CloudTrail digests list it
-    /// (<c>hashValue</c>); computed in the reading pass. Null when the file was rejected.
+    /// (<c>hashValue</c>); computed in the reading pass when <see cref="TrailReaderOptions.ComputeSha256"/> is on.
+    /// Null when it is off or the file was rejected.
     /// </summary>
     public string? UncompressedSha256 { get; }
 
-    internal static TrailReadResult<T> Success(IReadOnlyList<T> events, int recordsRead, long compressedBytes, long decompressedBytes, string uncompressedSha256) =>
+    internal static TrailReadResult<T> Success(IReadOnlyList<T> events, int recordsRead, long compressedBytes, long decompressedBytes, string? uncompressedSha256) =>
         new(events, null, recordsRead, compressedBytes, decompressedBytes, uncompressedSha256);
 
     internal static TrailReadResult<T> Failure(TrailFileError error, long compressedBytes, long decompressedBytes) =>

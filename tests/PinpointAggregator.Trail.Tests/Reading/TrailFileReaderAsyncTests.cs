@@ -5,7 +5,7 @@ namespace PinpointAggregator.Trail.Tests.Reading;
 /// <summary>The asynchronous read is the same pass as the synchronous one, and never blocks on its source.</summary>
 public sealed class TrailFileReaderAsyncTests
 {
-    private static readonly TrailFileReader<ProbeEvent> Reader = new(ProbeEvent.Mapper);
+    private static readonly TrailFileReader<ProbeEvent> Reader = new(ProbeEvent.Mapper, new TrailReaderOptions { ComputeSha256 = true });
 
     public static TheoryData<string, byte[]> Files => new()
     {
