@@ -356,7 +356,10 @@ public abstract class EventStoreQueryContract
             await writer.CommitAsync(id == "f3" ? App3 : App1, Read(id, id == "f3" ? App3 : App1, T0.AddMinutes(1)));
         }
 
-        var (read, cursor) = await ReadFeedUntilAsync(new EventQuery(), head, limit: 2, later.Length);
+        // PostgreSQL's head may lie a little before the call (xmin is server-wide: another test's open transaction
+        // holds it back), so "before" may come too (FeedHeadAsync says so): the read is limited to the later ones.
+        var later1 = new EventQuery { From = T0.AddSeconds(30) };
+        var (read, cursor) = await ReadFeedUntilAsync(later1, head, limit: 2, later.Length);
         var (nothingMore, _) = await ReadFeedUntilAsync(new EventQuery(), cursor, limit: 2, 0);
 
         Assert.Equal(later, read.Select(e => e.EventId));
