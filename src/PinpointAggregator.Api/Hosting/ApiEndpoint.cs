@@ -3,7 +3,7 @@ using System.Net;
 
 namespace PinpointAggregator.Api.Hosting;
 
-/// <summary>Where the front end listens, read from <c>Api:Url</c>: an IP address (or <c>localhost</c>), a port (80 or 443 when none is given), and TLS or not.</summary>
+/// <summary>Where an endpoint of the front end listens (<c>Api:Url</c>, <c>Api:HttpUrl</c>): an IP address (or <c>localhost</c>), a port (80 or 443 when none is given), and TLS or not.</summary>
 internal sealed record ApiEndpoint(IPAddress Address, int Port, bool Tls)
 {
     /// <summary>Only this machine can connect: the embedded default's relaxed rules (plain HTTP/2, a generated key) apply.</summary>

@@ -19,19 +19,19 @@ internal sealed class HttpEndpointValidator : IValidateOptions<ApiOptions>
             return ValidateOptionsResult.Success;
         }
 
-        if (!options.HttpUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !EndpointAddress.TryParse(options.HttpUrl, out var address, out var port))
+        if (!options.HttpUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !ApiEndpoint.TryParse(options.HttpUrl, out var http, out _))
         {
             return ValidateOptionsResult.Fail($"{Option} must be empty (off) or http://IP:port (such as {ApiOptions.DefaultHttpUrl}), not '{options.HttpUrl}'.");
         }
 
-        if (!System.Net.IPAddress.IsLoopback(address) && !options.AllowPlaintext)
+        if (!http.IsLoopback && !options.AllowPlaintext)
         {
             return ValidateOptionsResult.Fail(
                 $"{Option} {options.HttpUrl} serves plain HTTP on an address other machines reach, where bearer tokens cross in clear text: use a loopback address, leave it empty and serve JSON on an https:// {ApiOptions.SectionName}:{nameof(ApiOptions.Url)}, or set {ApiOptions.SectionName}:{nameof(ApiOptions.AllowPlaintext)}=true when a proxy in front terminates TLS.");
         }
 
-        return EndpointAddress.TryParse(options.Url, out _, out var grpcPort) && grpcPort == port
-            ? ValidateOptionsResult.Fail($"{Option} must name another port than {ApiOptions.SectionName}:{nameof(ApiOptions.Url)} ({port}).")
+        return ApiEndpoint.TryParse(options.Url, out var grpc, out _) && grpc.Port == http.Port
+            ? ValidateOptionsResult.Fail($"{Option} must name another port than {ApiOptions.SectionName}:{nameof(ApiOptions.Url)} ({http.Port}).")
             : ValidateOptionsResult.Success;
     }
 }

@@ -54,9 +54,9 @@ public static class HttpJsonHosting
         });
 
         // An invalid URL is left for the validator to report by option name at start-up.
-        if (!string.IsNullOrEmpty(options.HttpUrl) && EndpointAddress.TryParse(options.HttpUrl, out var address, out var port))
+        if (!string.IsNullOrEmpty(options.HttpUrl) && ApiEndpoint.TryParse(options.HttpUrl, out var http, out _))
         {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port, listen => listen.Protocols = HttpProtocols.Http1));
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(http.Address, http.Port, listen => listen.Protocols = HttpProtocols.Http1));
         }
 
         return builder;
