@@ -91,4 +91,7 @@ public sealed record PrefixStatus
 
     /// <summary>The end (exclusive) of the pending re-read.</summary>
     [Id(29)] public DateTime? RereadUntil { get; init; }
+
+    /// <summary>Integrity validation of the prefix's digests and logs (issue 11).</summary>
+    [Id(30)] public PrefixIntegrityStatus Integrity { get; init; } = new();
 }
