@@ -19,8 +19,9 @@ namespace PinpointAggregator.Grains;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="IngestionOptions"/> (section <c>Ingestion</c>) and <see cref="TrailReaderOptions"/>
-    /// (section <c>Trail:Reader</c>), validated at start-up, and adds the reader, fetcher and metrics.
+    /// Binds <see cref="IngestionOptions"/> (section <c>Ingestion</c>), <see cref="TrailReaderOptions"/>
+    /// (section <c>Trail:Reader</c>) and <see cref="IntegrityOptions"/> (section <c>Integrity</c>), validated at
+    /// start-up, and adds the reader, fetcher and metrics.
     /// The host adds an <see cref="Trail.Storage.ITrailObjectStoreFactory"/> and the grain storage; the audit
     /// and done-key stores are in memory unless the host registers another <see cref="IAuditStore"/> or
     /// <see cref="IDoneKeyStore"/> first.
@@ -32,6 +33,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddOptions<TrailReaderOptions>().Bind(configuration.GetSection(TrailReaderOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrailReaderOptions>, TrailReaderOptionsValidator>());
+        services.AddOptions<IntegrityOptions>().Bind(configuration.GetSection(IntegrityOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrityOptions>, IntegrityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();
