@@ -203,14 +203,21 @@ public sealed partial class CloudTrailDigestKeySource : IDigestPublicKeySource
         catch (DigestKeySourceException e)
         {
             Finish(region, listing, e.Message);
-            listing.Done.TrySetException(e);
+            Fail(listing, e);
         }
         catch (Exception e)
         {
             // A bug, not a failed request; still, no waiter may hang on it.
             Finish(region, listing, $"ListPublicKeys in {region} failed unexpectedly ({e.GetType().Name})");
-            listing.Done.TrySetException(e);
+            Fail(listing, e);
         }
+    }
+
+    /// <summary>Every waiter gets the failure; marked observed, since all of them may have stopped waiting.</summary>
+    private static void Fail(Listing listing, Exception failure)
+    {
+        listing.Done.TrySetException(failure);
+        _ = listing.Done.Task.Exception;
     }
 
     private void Finish(string region, Listing listing, string? failure)

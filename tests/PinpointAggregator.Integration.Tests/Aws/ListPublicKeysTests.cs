@@ -239,6 +239,25 @@ public sealed class ListPublicKeysTests : IDisposable
     }
 
     [Fact]
+    public async Task ACallerThatStopsWaiting_DoesNotStopTheSharedListing()
+    {
+        var der = NewKey();
+        _harness.CloudTrail.Add(der, ValidFrom, ValidTo);
+        var source = _harness.Source();
+        _harness.CloudTrail.HoldAnswers();
+        using var cancel = new CancellationTokenSource();
+        var impatient = source.FindAsync(Account, Region, LocalCloudTrail.Md5Hex(der), DigestEnd, cancel.Token);
+        await Eventually.MatchesAsync(() => Task.FromResult(_harness.CloudTrail.Calls.Count), count => count > 0, "the listing reached CloudTrail");
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        _harness.CloudTrail.ReleaseAnswers();
+
+        Assert.Equal(der, (await source.FindAsync(Account, Region, LocalCloudTrail.Md5Hex(der), DigestEnd, CancellationToken.None))!.Der.ToArray());
+        Assert.Single(_harness.CloudTrail.Calls);
+    }
+
+    [Fact]
     public async Task Unreachable_ThrowsKeySourceException()
     {
         _harness.CloudTrail.Stop();
