@@ -54,7 +54,8 @@ internal sealed class SampleSigningKey
     public static string Sign(RSA rsa, string signingString) =>
         Convert.ToHexStringLower(rsa.SignData(Encoding.UTF8.GetBytes(signingString), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
-    private static SampleSigningKey Derive(int index)
+    /// <summary>Derives key number <paramref name="index"/> afresh (uncached).</summary>
+    internal static SampleSigningKey Derive(int index)
     {
         var random = new SampleRandom(SampleRandom.Mix(7, index));
         var p = ProbablePrimes.Next(random, ModulusBits / 2, PublicExponent);
