@@ -105,9 +105,9 @@ internal sealed class StreamDigestWriter(string folder, TrailRoot root, string a
                 Findings.Add(new(IntegrityFindingKind.ChainBroken, SuccessorOf(digest, chain).Key, null));
                 return;
             case TrailDamage.SignatureChanged:
+                // The successor's previousDigestSignature is not compared with a stored signature that does not verify.
                 Put(digest.Key, digest.Json, LogBytes.ChangeLastDigit(digest.Signature), digest, damage, backfill: false);
                 Findings.Add(new(IntegrityFindingKind.SignatureInvalid, digest.Key, null));
-                Findings.Add(new(IntegrityFindingKind.ChainBroken, SuccessorOf(digest, chain).Key, null));
                 return;
             case TrailDamage.SignedByUnknownKey:
                 Put(digest.Key, digest.Json, digest.Signature, digest, damage, backfill: false);

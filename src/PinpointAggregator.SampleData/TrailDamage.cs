@@ -36,7 +36,10 @@ public enum TrailDamage
     /// <summary>A digest's content changed (its <c>oldestEventTime</c> an hour earlier): <c>SignatureInvalid</c> for it and <c>ChainBroken</c> for its successor, whose <c>previousDigestHashValue</c> no longer matches.</summary>
     DigestContentChanged,
 
-    /// <summary>A digest's signature (S3's <c>x-amz-meta-signature</c>, the signature map's value) changed: <c>SignatureInvalid</c> for it and <c>ChainBroken</c> for its successor, whose <c>previousDigestSignature</c> no longer matches.</summary>
+    /// <summary>
+    /// A digest's signature (S3's <c>x-amz-meta-signature</c>, the signature map's value) changed: <c>SignatureInvalid</c>
+    /// for it. Its successor is not <c>ChainBroken</c>: a stored signature that does not verify does not judge a successor.
+    /// </summary>
     SignatureChanged,
 
     /// <summary>A digest signed by a second key that is not published (its fingerprint is that key's): <c>KeyUnknown</c>.</summary>

@@ -18,7 +18,7 @@ public sealed class GenerateSampleCommandTests
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(
-            [IntegrityFindingKind.DigestMissing, IntegrityFindingKind.DigestMissing, IntegrityFindingKind.ChainBroken, IntegrityFindingKind.SignatureInvalid],
+            [IntegrityFindingKind.DigestMissing, IntegrityFindingKind.DigestMissing, IntegrityFindingKind.SignatureInvalid],
             ManifestJson.ReadExpectedFindings(folder.Path).Select(f => f.Kind).Where(k => k != IntegrityFindingKind.LogNotInAnyDigest));
         Assert.Contains(ManifestJson.Read(folder.Path), f => f.Key.EndsWith("_backfill.json.gz", StringComparison.Ordinal));
         Assert.Contains("\"digestS3Bucket\":\"audit-trail\"", System.Text.Encoding.UTF8.GetString(GunzipFirstDigest(folder.Path)), StringComparison.Ordinal);
