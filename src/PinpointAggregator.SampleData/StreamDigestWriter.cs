@@ -16,6 +16,8 @@ internal sealed class StreamDigestWriter(string folder, TrailRoot root, string a
     /// <summary>How far from its own key a moved or copied digest is put: the same folder, half an hour later in its name.</summary>
     private static readonly TimeSpan Elsewhere = TimeSpan.FromMinutes(30);
 
+    private readonly DigestChainBuilder _builder = new(root, account, region, options.Bucket, hours);
+
     public List<SampleFile> Files { get; } = [];
 
     public SortedDictionary<string, string> Signatures { get; } = new(StringComparer.Ordinal);
@@ -54,9 +56,8 @@ internal sealed class StreamDigestWriter(string folder, TrailRoot root, string a
             list.Add(entry);
         }
 
-        var builder = new DigestChainBuilder(root, account, region, options.Bucket, hours);
         var offHour = targets.FirstOrDefault(t => t.Kind == TrailDamage.ChainRestarted)?.Hour;
-        var chain = builder.Build(
+        var chain = _builder.Build(
             Enumerable.Range(0, hours.Count).Where(h => h != offHour), h => regular[h] ?? [], backfill: false, restartsAt: offHour + 1, SignerOf);
         foreach (var digest in chain)
         {
@@ -66,7 +67,7 @@ internal sealed class StreamDigestWriter(string folder, TrailRoot root, string a
         if (backfill.Count > 0)
         {
             var periods = Enumerable.Range(backfill.Keys.First(), backfill.Keys.Last() - backfill.Keys.First() + 1);
-            foreach (var digest in builder.Build(periods, h => backfill.TryGetValue(h, out var l) ? l : [], backfill: true, restartsAt: null, SignerOf))
+            foreach (var digest in _builder.Build(periods, h => backfill.TryGetValue(h, out var l) ? l : [], backfill: true, restartsAt: null, SignerOf))
             {
                 Put(digest.Key, digest.Json, digest.Signature, digest, damage: null, backfill: true);
             }
@@ -140,11 +141,7 @@ internal sealed class StreamDigestWriter(string folder, TrailRoot root, string a
         Found.Add(new FoundDigest(key, [.. digest.Content.Logs.Select(l => l.Key)], digest.Content.End, backfill));
     }
 
-    private string MovedKey(SignedDigest digest)
-    {
-        var key = new DigestChainBuilder(root, account, region, options.Bucket, hours).KeyOf(digest.Content.End + Elsewhere, backfill: false);
-        return key.Format();
-    }
+    private string MovedKey(SignedDigest digest) => _builder.KeyOf(digest.Content.End + Elsewhere, backfill: false).Format();
 
     private static SignedDigest SuccessorOf(SignedDigest digest, List<SignedDigest> chain) => chain[chain.IndexOf(digest) + 1];
 }
