@@ -8,6 +8,7 @@ using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Cli.Connection;
 using PinpointAggregator.Host.Hosting;
 using PinpointAggregator.SampleData;
+using PinpointAggregator.Testing.Integrity;
 
 namespace PinpointAggregator.Cli.Tests.Service;
 
@@ -58,6 +59,9 @@ public sealed class ServiceFixture : IAsyncLifetime
         builder.Services.AddSingleton(new SummaryOutput(TextWriter.Synchronized(_summary)));
         builder.AddPinpointSilo();
         builder.AddPinpointApi();
+
+        // Until the service registers its finding store (issue 11), the integrity RPCs read a test one.
+        FallbackIntegrityFindingStore.AddIfMissing(builder.Services);
         _app = builder.Build();
         _app.MapPinpointApi();
         await _app.StartAsync();
