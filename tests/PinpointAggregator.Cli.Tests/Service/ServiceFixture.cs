@@ -31,6 +31,9 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public ScanSummary GroundTruth { get; private set; } = null!;
 
+    /// <summary>The running service's container (its finding store, for integrity tests).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The first pass's scan-format summary, as the embedded default prints it.</summary>
     public string PrintedSummary => _summary.ToString();
 
