@@ -90,6 +90,7 @@ public sealed class OrganizationCommandsTests(ServiceFixture service)
         Assert.Equal(service.GroundTruth.Applications.Values.Select(a => a.Account).Distinct().Order(StringComparer.Ordinal), all.Accounts.Select(a => a.Account_));
         Assert.Equal(ExitCodes.Success, one.ExitCode);
         Assert.Equal($"account               {first.Account_}", one.Lines[0]);
+        Assert.Contains($"integrity violations  {first.Integrity.Violations}", one.Lines);
         Assert.Equal(first.Prefixes.Count, one.Out.Split("\n\n")[1].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
         Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
     }
