@@ -119,6 +119,7 @@ public class ServiceFixture : IAsyncLifetime
 
         // Until the service registers its finding store (issue 11), the integrity RPCs read a test one.
         FallbackIntegrityFindingStore.AddIfMissing(builder.Services);
+
         builder.AddPinpointTelemetry();
         TestCallerAccessResolver.Decorate(builder.Services);
         _app = builder.Build();
