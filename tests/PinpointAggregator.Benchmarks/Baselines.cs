@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text.Json;
 using PinpointAggregator.Audit.Events;
 
@@ -52,7 +53,22 @@ internal static class Baselines
     public static long DecompressAndScan(byte[] compressed) => DecompressAndScan(new MemoryStream(compressed));
 
     /// <summary>(b) of <paramref name="compressed"/> (which stays open).</summary>
-    public static long DecompressAndScan(Stream compressed)
+    public static long DecompressAndScan(Stream compressed) => DecompressAndScan(compressed, sha256: null);
+
+    /// <summary>
+    /// (b+h) The floor for a reader that hashes: (b) plus the SHA-256 of every decompressed chunk as it is read
+    /// (the reader's <c>IncrementalHash</c>, while the chunk is hot): returns the token count.
+    /// </summary>
+    public static long DecompressScanAndHash(byte[] compressed)
+    {
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var tokens = DecompressAndScan(new MemoryStream(compressed), sha256);
+        Span<byte> hash = stackalloc byte[32];
+        sha256.GetHashAndReset(hash);
+        return tokens + hash[0];
+    }
+
+    private static long DecompressAndScan(Stream compressed, IncrementalHash? sha256)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
@@ -81,6 +97,7 @@ internal static class Baselines
                         break;
                     }
 
+                    sha256?.AppendData(buffer.AsSpan(end, n));
                     end += n;
                 }
 
