@@ -30,6 +30,13 @@ public sealed class DigestChainRecord
     /// </summary>
     [Id(9)] public DateTime? FirstStart { get; set; }
 
+    /// <summary>
+    /// Digests of this chain checked without a finding against themselves (readable, where they say, a known
+    /// key, a valid signature). A chain with none is forged or broken through: it does not hold back the
+    /// prefix's validated-through, which a member account could otherwise stop by writing a garbage digest name.
+    /// </summary>
+    [Id(10)] public long TrustedDigests { get; set; }
+
     public DigestChainState ToState() =>
         new(Last?.ToLink(), [.. Recent.Select(r => r.ToLink())], ValidatedThrough is { } through ? new DateTimeOffset(through, TimeSpan.Zero) : null, DigestsChecked);
 

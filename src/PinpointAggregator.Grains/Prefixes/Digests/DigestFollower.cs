@@ -45,11 +45,20 @@ internal sealed partial class DigestFollower(
     /// <summary>Recent findings kept in state for status.</summary>
     public const int RecentFindings = 20;
 
+    /// <summary>Recent gaps kept in state: the unlisted-log check reaches only the last hours, so a few suffice.</summary>
+    public const int RecentGaps = 50;
+
     /// <summary>GETs of digests at once.</summary>
     private const int FetchConcurrency = 4;
 
+    /// <summary>Decompressed bytes of digests read but not checked yet (waiting for a key or a log) kept in memory, so a digest waiting is not downloaded again on every poll.</summary>
+    private const long FetchedBytesKept = 16L * 1024 * 1024;
+
     /// <summary>A chain whose newest digest is this far behind the newest chain's has stopped (a trail deleted, validation off): it no longer holds back the unlisted-log check.</summary>
     private static readonly TimeSpan StoppedChainAge = TimeSpan.FromDays(1);
+
+    /// <summary>Digests read and not checked yet, by key: this activation's memory only (a new one reads them again).</summary>
+    private readonly Dictionary<string, FetchedDigest> _fetched = new(StringComparer.Ordinal);
 
     private PrefixIntegrityState State => prefixState.Integrity;
 
@@ -151,7 +160,7 @@ internal sealed partial class DigestFollower(
         }
 
         using var gate = new SemaphoreSlim(FetchConcurrency);
-        var fetched = await Task.WhenAll(due.Select(key => Task.Run(
+        var fresh = await Task.WhenAll(due.Where(key => !_fetched.ContainsKey(key)).Select(key => Task.Run(
             async () =>
             {
                 await gate.WaitAsync(cancellationToken);
@@ -165,13 +174,17 @@ internal sealed partial class DigestFollower(
                 }
             },
             cancellationToken)));
+        foreach (var digest in fresh)
+        {
+            CountRequest(RequestKinds.DigestGet);
+            _fetched[digest.ObjectKey] = digest;
+        }
 
         string? error = null;
         var held = new HashSet<DigestChainId>();
         var keys = new Dictionary<string, DigestPublicKey?>(StringComparer.Ordinal);
-        foreach (var digest in fetched)
+        foreach (var digest in due.Select(key => _fetched[key]))
         {
-            CountRequest(RequestKinds.DigestGet);
             var chain = DigestChainId.Of(digest.Key);
             if (held.Contains(chain))
             {
@@ -187,7 +200,22 @@ internal sealed partial class DigestFollower(
             }
         }
 
+        KeepFetched();
         return error;
+    }
+
+    /// <summary>Keeps the digests read that still wait, up to <see cref="FetchedBytesKept"/>; a failed GET is tried again.</summary>
+    private void KeepFetched()
+    {
+        var kept = 0L;
+        foreach (var (key, digest) in _fetched.OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
+        {
+            kept += digest.Read?.DecompressedBytes ?? 0;
+            if (!State.Waiting.ContainsKey(key) || digest.Read is null || kept > FetchedBytesKept)
+            {
+                _fetched.Remove(key);
+            }
+        }
     }
 
     private async Task<FetchedDigest> FetchAsync(ITrailObjectStore store, string key, CancellationToken cancellationToken)
@@ -278,6 +306,11 @@ internal sealed partial class DigestFollower(
         }
 
         chain.Update(verifier.State);
+        if (!findings.Any(f => f.DigestKey == key && f.Kind is IntegrityFindingKind.DigestInvalid or IntegrityFindingKind.DigestMovedOrRenamed or IntegrityFindingKind.KeyUnknown or IntegrityFindingKind.SignatureInvalid))
+        {
+            chain.TrustedDigests++;
+        }
+
         if (digest is not null && chain.FirstStart is null)
         {
             chain.FirstStart = digest.DigestStartTime.UtcDateTime;
@@ -353,19 +386,24 @@ internal sealed partial class DigestFollower(
             return;
         }
 
+        // Logs of a gap (validation or logging off) are listed by no digest, and that is the gap's finding already.
+        var inGap = candidates.Where(c => State.Gaps.Any(g => g.Contains(c.NameTime))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var findings = UnlistedLogs.Find(
-            candidates.Select(c => (c.Key, new DateTimeOffset(c.NameTime, TimeSpan.Zero))),
+            candidates.Where(c => !inGap.Contains(c.Key)).Select(c => (c.Key, new DateTimeOffset(c.NameTime, TimeSpan.Zero))),
             new HashSet<string>(StringComparer.Ordinal),
             new DateTimeOffset(covered, TimeSpan.Zero),
             grace);
         await ReportAsync(findings, cancellationToken);
-        await services.DoneKeys.MarkListedAsync(prefix.Format(), [.. findings.Select(f => f.LogKey).OfType<string>()], cancellationToken);
+        await services.DoneKeys.MarkListedAsync(prefix.Format(), [.. findings.Select(f => f.LogKey).OfType<string>(), .. inGap], cancellationToken);
     }
 
-    /// <summary>The live (not backfill) chains with a validated-through, less those that stopped a day before the newest.</summary>
+    /// <summary>
+    /// The live (not backfill) chains with a validated-through and a trusted digest (<see cref="DigestChainRecord.TrustedDigests"/>),
+    /// less those that stopped a day before the newest.
+    /// </summary>
     private List<DigestChainRecord> LiveChains()
     {
-        var live = State.Chains.Values.Where(c => !c.Backfill && c.ValidatedThrough is not null).ToList();
+        var live = State.Chains.Values.Where(c => !c.Backfill && c.ValidatedThrough is not null && c.TrustedDigests > 0).ToList();
         if (live.Count == 0)
         {
             return live;
@@ -399,6 +437,15 @@ internal sealed partial class DigestFollower(
             {
                 State.Violations++;
                 LogViolation(logger, prefix.Format(), record.Kind, record.DigestKey ?? record.LogKey ?? string.Empty, record.Detail);
+            }
+
+            if (record.Kind == nameof(IntegrityFindingKind.Gap))
+            {
+                State.Gaps.Add(new GapState { From = record.From, Until = record.Until });
+                if (State.Gaps.Count > RecentGaps)
+                {
+                    State.Gaps.RemoveAt(0);
+                }
             }
 
             State.Recent.Add(record);

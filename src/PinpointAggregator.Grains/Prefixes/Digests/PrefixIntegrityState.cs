@@ -51,4 +51,7 @@ public sealed class PrefixIntegrityState
 
     /// <summary>Digests listed that did not fit the waiting list or this poll's bound: the listing finds them again.</summary>
     [Id(12)] public int DigestsDeferred { get; set; }
+
+    /// <summary>The most recent gaps (bounded): logs named inside one are not reported as listed by no digest.</summary>
+    [Id(13)] public List<GapState> Gaps { get; init; } = [];
 }
