@@ -18,7 +18,12 @@ public sealed class DigestSignatureVerifier(DigestPublicKeySet keys)
 
     private readonly DigestPublicKeySet _keys = keys ?? throw new ArgumentNullException(nameof(keys));
 
-    /// <summary>Checks <paramref name="signatureHex"/> for <paramref name="digest"/>, whose uncompressed content hashes to <paramref name="uncompressedSha256"/>.</summary>
+    /// <summary>
+    /// Checks <paramref name="signatureHex"/> for <paramref name="digest"/>, whose uncompressed content hashes to
+    /// <paramref name="uncompressedSha256"/>. The algorithm is checked first, then the key, then the signature's
+    /// form: so with no signature (null) the outcome says whether one could be checked at all
+    /// (<see cref="DigestSignatureOutcome.MalformedSignature"/> then means the algorithm and key are fine).
+    /// </summary>
     public DigestSignatureOutcome Verify(DigestFile digest, string uncompressedSha256, string? signatureHex)
     {
         ArgumentNullException.ThrowIfNull(digest);
@@ -27,7 +32,19 @@ public sealed class DigestSignatureVerifier(DigestPublicKeySet keys)
             return DigestSignatureOutcome.UnsupportedAlgorithm;
         }
 
-        if (!_keys.TryGet(digest.DigestPublicKeyFingerprint, out var key))
+        return Verify(DigestSigningString.For(digest, uncompressedSha256), digest.DigestPublicKeyFingerprint, signatureHex);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="signatureHex"/> over a signing string built earlier (<see cref="DigestSigningString"/>),
+    /// with the key <paramref name="fingerprint"/> names: for a digest whose signature becomes known only when its
+    /// successor's <c>previousDigestSignature</c> arrives. The caller has checked the digest's algorithm.
+    /// </summary>
+    public DigestSignatureOutcome Verify(string signingString, string fingerprint, string? signatureHex)
+    {
+        ArgumentNullException.ThrowIfNull(signingString);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        if (!_keys.TryGet(fingerprint, out var key))
         {
             return DigestSignatureOutcome.UnknownKey;
         }
@@ -37,7 +54,7 @@ public sealed class DigestSignatureVerifier(DigestPublicKeySet keys)
             return DigestSignatureOutcome.MalformedSignature;
         }
 
-        var data = Encoding.UTF8.GetBytes(DigestSigningString.For(digest, uncompressedSha256));
+        var data = Encoding.UTF8.GetBytes(signingString);
         using var rsa = key.CreateRsa();
         try
         {

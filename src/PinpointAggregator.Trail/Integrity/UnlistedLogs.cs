@@ -16,6 +16,15 @@ public static class UnlistedLogs
         IEnumerable<(string Key, DateTimeOffset NameTime)> existing,
         IReadOnlySet<string> listed,
         DateTimeOffset coveredThrough,
-        TimeSpan grace) =>
-        throw new NotImplementedException("Integrity engine: being implemented (issue 11).");
+        TimeSpan grace)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(listed);
+        return existing
+            .Where(log => !listed.Contains(log.Key) && log.NameTime + grace <= coveredThrough)
+            .DistinctBy(log => log.Key, StringComparer.Ordinal)
+            .OrderBy(log => log.Key, StringComparer.Ordinal)
+            .Select(log => Findings.LogNotInAnyDigest(log.Key, log.NameTime, coveredThrough))
+            .ToList();
+    }
 }
