@@ -38,7 +38,7 @@ public sealed class PostgresDoneKeyHashTests : DoneKeyHashContract, IAsyncLifeti
         await _database.ExecuteAsync("analyze pinpoint_done_keys");
 
         var plan = await _database.ScalarAsync<string>(
-            "select string_agg(line, ' ') from (explain select key from pinpoint_done_keys where prefix = 'p' and not listed and name_time >= '2024-06-01' and name_time < '2024-06-02' order by name_time, key limit 10) as p(line)");
+            "explain (format json) select key from pinpoint_done_keys where prefix = 'p' and not listed and name_time >= '2024-06-01' and name_time < '2024-06-02' order by name_time, key limit 10");
 
         Assert.Contains("pinpoint_done_keys_unlisted", plan, StringComparison.Ordinal);
     }
