@@ -33,7 +33,7 @@ internal sealed partial class DigestFollower(
     /// <summary>Digest GETs per poll at most: two days of one chain, so a backfill catches up quickly and forged digests cost a bounded share.</summary>
     public const int DigestsPerPoll = 48;
 
-    /// <summary>Digests listed and waiting at most; more are counted as deferred and listed again later.</summary>
+    /// <summary>Digests listed and waiting at most; the listing stops there and goes on once some are checked.</summary>
     public const int MaxWaiting = 1_000;
 
     /// <summary>Checked digest keys remembered at most (about a day of every chain needs a few hundred).</summary>
@@ -117,14 +117,14 @@ internal sealed partial class DigestFollower(
             Violations = State.Violations,
             Recent = [.. State.Recent],
             DigestsWaiting = State.Waiting.Count,
-            LastError = State.LastError ?? Deferred(),
+            LastError = State.LastError ?? Bounded(),
         };
     }
 
     public TimeSpan? Lag(DateTime now) => ValidatedThrough() is { } through ? now - through : null;
 
-    private string? Deferred() => State.DigestsDeferred > 0
-        ? $"{State.DigestsDeferred} digest listings did not fit the {MaxWaiting} digests that may wait at once: more digests than CloudTrail writes (forged ones?); they are listed again later"
+    private string? Bounded() => State.Waiting.Count >= MaxWaiting
+        ? $"{MaxWaiting} digests wait, the most that may: more than CloudTrail writes (forged ones?); the listing goes on as they are checked ({DigestsPerPoll} a poll)"
         : null;
 
     private async Task<string?> ListAsync(ITrailObjectStore store, DigestListing listing, CancellationToken cancellationToken)
@@ -132,8 +132,9 @@ internal sealed partial class DigestFollower(
         CountRequest(RequestKinds.DigestList);
         try
         {
-            var page = await store.ListAsync(listing.Request(), cancellationToken);
-            listing.Add(page, Now);
+            var request = listing.Request();
+            var page = await store.ListAsync(request, cancellationToken);
+            listing.Add(request, page, Now);
             return null;
         }
         catch (TrailStoreException e)

@@ -20,11 +20,13 @@ internal sealed class DigestListing(TrailPrefixKey prefix, PrefixIntegrityState 
     /// <summary>How far before the newest digest a listing starts.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromDays(1);
 
+    /// <summary>Whether this poll lists: never while the waiting digests are at their bound (the listing goes on once they are checked).</summary>
     public bool IsDue(DateTime now) =>
-        state.ListAfter is not null
+        state.Waiting.Count < maxWaiting
+        && (state.ListAfter is not null
         || state.LastListedAt is not { } last
         || now - last >= listInterval
-        || Hour(now) != Hour(last);
+        || Hour(now) != Hour(last));
 
     /// <summary>The listing request of this poll.</summary>
     public TrailListRequest Request()
@@ -36,12 +38,25 @@ internal sealed class DigestListing(TrailPrefixKey prefix, PrefixIntegrityState 
         return new TrailListRequest(folder, startAfter);
     }
 
-    /// <summary>Adds the page's new digests to the waiting ones; returns how many were added.</summary>
-    public int Add(TrailObjectListing page, DateTime now)
+    /// <summary>
+    /// Adds the page of <paramref name="request"/> to the waiting digests; returns how many were added. At the
+    /// bound of waiting digests it stops, and the next listing goes on after the last key it took: a member
+    /// account's thousands of forged digests delay the real ones, never hide them.
+    /// </summary>
+    public int Add(TrailListRequest request, TrailObjectListing page, DateTime now)
     {
         var added = 0;
+        string? last = null;
         foreach (var listed in page.Objects)
         {
+            if (state.Waiting.Count >= maxWaiting)
+            {
+                state.ListAfter = last ?? request.StartAfter;
+                state.LastListedAt = now;
+                return added;
+            }
+
+            last = listed.Key;
             if (!TrailKey.TryParse(listed.Key, out var key, out _) || key.Kind != TrailFileKind.Digest
                 || key.AccountId != prefix.Account || key.Region != prefix.Region)
             {
@@ -51,13 +66,6 @@ internal sealed class DigestListing(TrailPrefixKey prefix, PrefixIntegrityState 
             var nameTime = key.Timestamp.UtcDateTime;
             if (nameTime < state.From || state.Checked.ContainsKey(listed.Key) || state.Waiting.ContainsKey(listed.Key))
             {
-                continue;
-            }
-
-            if (state.Waiting.Count >= maxWaiting)
-            {
-                // Bounded: a member account can write thousands of forged digests. The rest is listed again later.
-                state.DigestsDeferred++;
                 continue;
             }
 

@@ -49,9 +49,6 @@ public sealed class PrefixIntegrityState
 
     [Id(11)] public long DigestsChecked { get; set; }
 
-    /// <summary>Digests listed that did not fit the waiting list or this poll's bound: the listing finds them again.</summary>
-    [Id(12)] public int DigestsDeferred { get; set; }
-
     /// <summary>The most recent gaps (bounded): logs named inside one are not reported as listed by no digest.</summary>
-    [Id(13)] public List<GapState> Gaps { get; init; } = [];
+    [Id(12)] public List<GapState> Gaps { get; init; } = [];
 }

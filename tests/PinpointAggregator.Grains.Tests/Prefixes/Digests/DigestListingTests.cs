@@ -40,18 +40,18 @@ public sealed class DigestListingTests
     {
         var page = new TrailObjectListing([Digest("trail", 2024, 6, 3, 9), Digest("trail", 2024, 6, 3, 10)], [], "token");
 
-        Listing().Add(page, T);
+        Listing().Add(Listing().Request(), page, T);
 
         Assert.True(Listing().IsDue(T.AddSeconds(1)));
         Assert.Equal(new TrailListRequest(Folder, page.Objects[^1].Key), Listing().Request());
-        Listing().Add(new TrailObjectListing([], [], null), T.AddSeconds(1));
+        Listing().Add(Listing().Request(), new TrailObjectListing([], [], null), T.AddSeconds(1));
         Assert.False(Listing().IsDue(T.AddSeconds(2)));
     }
 
     [Fact]
     public void AfterTheNewestDigest_ListingStartsTheDayBefore_SoTrailsThatInterleaveByNameAreNotSkipped()
     {
-        Listing().Add(new TrailObjectListing([Digest("b-trail", 2024, 6, 3, 9), Digest("a-trail", 2024, 6, 3, 10)], [], null), T);
+        Listing().Add(Listing().Request(), new TrailObjectListing([Digest("b-trail", 2024, 6, 3, 9), Digest("a-trail", 2024, 6, 3, 10)], [], null), T);
 
         Assert.Equal(new DateTime(2024, 6, 3, 10, 5, 0, DateTimeKind.Utc), _state.NewestDigestAt);
         Assert.Equal(new TrailListRequest(Folder, Folder + "2024/06/02/"), Listing().Request());
@@ -71,7 +71,7 @@ public sealed class DigestListingTests
             new TrailObject(Folder.Replace("111122223333", "999988887777", StringComparison.Ordinal) + "2024/06/03/999988887777_CloudTrail-Digest_us-east-1_trail_us-east-1_20240603T090500Z.json.gz", 10),
         ], [], null);
 
-        var added = Listing().Add(page, T);
+        var added = Listing().Add(Listing().Request(), page, T);
 
         Assert.Equal(2, added);
         Assert.Equal([Digest("trail", 2024, 6, 3, 9).Key, Digest("trail", 2024, 6, 3, 9, backfill: true).Key], _state.Waiting.Keys.Order(StringComparer.Ordinal));
@@ -80,19 +80,37 @@ public sealed class DigestListingTests
     }
 
     [Fact]
-    public void ForgedDigestsPastTheWaitingBound_AreCountedAsDeferred_NotKept()
+    public void AtTheWaitingBound_TheListingStops_AndGoesOnAfterTheLastKeyTaken_OnceThereIsRoom()
     {
         var forged = Enumerable.Range(0, 30).Select(i => Digest($"forged{i:00}", 2024, 6, 3, 9)).ToList();
+        var listing = Listing(maxWaiting: 10);
+        var request = listing.Request();
 
-        Listing(maxWaiting: 10).Add(new TrailObjectListing(forged, [], null), T);
+        listing.Add(request, new TrailObjectListing(forged, [], null), T);
 
-        Assert.Equal((10, 20), (_state.Waiting.Count, _state.DigestsDeferred));
+        Assert.Equal(forged.Take(10).Select(f => f.Key), _state.Waiting.Keys.Order(StringComparer.Ordinal));
+        Assert.False(listing.IsDue(T.AddHours(1)), "no listing while the waiting digests are at their bound");
+        _state.Waiting.Remove(forged[0].Key);
+        Assert.True(listing.IsDue(T.AddSeconds(1)));
+        Assert.Equal(new TrailListRequest(Folder, forged[9].Key), listing.Request());
+    }
+
+    [Fact]
+    public void AtTheWaitingBoundBeforeTheFirstKey_TheListingGoesOnFromWhereItStarted()
+    {
+        _state.Waiting["x"] = new WaitingDigest();
+        var listing = Listing(maxWaiting: 1);
+        var request = listing.Request();
+
+        listing.Add(request, new TrailObjectListing([Digest("trail", 2024, 6, 3, 9)], [], null), T);
+
+        Assert.Equal(request.StartAfter, _state.ListAfter);
     }
 
     [Fact]
     public void ADigestNamedAheadOfTheClock_DoesNotMoveTheListingStart()
     {
-        Listing().Add(new TrailObjectListing([Digest("trail", 2024, 6, 3, 9), Digest("trail", 2099, 1, 1, 0)], [], null), T);
+        Listing().Add(Listing().Request(), new TrailObjectListing([Digest("trail", 2024, 6, 3, 9), Digest("trail", 2099, 1, 1, 0)], [], null), T);
 
         Assert.Equal(new DateTime(2024, 6, 3, 9, 5, 0, DateTimeKind.Utc), _state.NewestDigestAt);
         Assert.Equal(2, _state.Waiting.Count);
