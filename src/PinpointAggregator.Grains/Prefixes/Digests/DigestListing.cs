@@ -63,8 +63,10 @@ internal sealed class DigestListing(TrailPrefixKey prefix, PrefixIntegrityState 
                 continue;
             }
 
+            // A name ahead of the clock is no digest yet (CloudTrail names a digest when it delivers it): taken when
+            // the clock reaches it, so forged future names cannot fill the waiting digests.
             var nameTime = key.Timestamp.UtcDateTime;
-            if (nameTime < state.From || state.Checked.ContainsKey(listed.Key) || state.Waiting.ContainsKey(listed.Key))
+            if (nameTime < state.From || nameTime > now + futureSkew || state.Checked.ContainsKey(listed.Key) || state.Waiting.ContainsKey(listed.Key))
             {
                 continue;
             }
@@ -72,8 +74,7 @@ internal sealed class DigestListing(TrailPrefixKey prefix, PrefixIntegrityState 
             state.Waiting[listed.Key] = new WaitingDigest { NameTime = nameTime, FoundAt = now };
             added++;
 
-            // A forged name far ahead of the clock must not move the listing past every real digest.
-            if (nameTime <= now + futureSkew && (state.NewestDigestAt is null || nameTime > state.NewestDigestAt))
+            if (state.NewestDigestAt is null || nameTime > state.NewestDigestAt)
             {
                 state.NewestDigestAt = nameTime;
             }

@@ -108,12 +108,12 @@ public sealed class DigestListingTests
     }
 
     [Fact]
-    public void ADigestNamedAheadOfTheClock_DoesNotMoveTheListingStart()
+    public void ADigestNamedAheadOfTheClock_IsNotTakenYet_NorMovesTheListingStart()
     {
         Listing().Add(Listing().Request(), new TrailObjectListing([Digest("trail", 2024, 6, 3, 9), Digest("trail", 2099, 1, 1, 0)], [], null), T);
 
         Assert.Equal(new DateTime(2024, 6, 3, 9, 5, 0, DateTimeKind.Utc), _state.NewestDigestAt);
-        Assert.Equal(2, _state.Waiting.Count);
+        Assert.Equal([Digest("trail", 2024, 6, 3, 9).Key], _state.Waiting.Keys);
     }
 
     [Fact]
