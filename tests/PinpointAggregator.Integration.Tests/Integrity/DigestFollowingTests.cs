@@ -88,6 +88,30 @@ public sealed class DigestFollowingTests
     }
 
     [Fact]
+    public async Task AnHourWithValidationOff_IsAGap_AndItsLogsAreNotReportedAsListedByNoDigest()
+    {
+        using var trail = new SignedTrail("org-trail-bucket", FirstHour, hours: 2);
+        var offHour = trail.AddHourWithValidationOff(FirstHour.AddHours(2));
+        trail.AddHour(FirstHour.AddHours(3));
+        trail.AddHour(FirstHour.AddHours(4));
+        trail.AddHour(FirstHour.AddHours(5));
+        var folder = TempFolder();
+        trail.WriteTo(folder);
+        await using var cluster = await LocalAsync(folder, trail);
+        await cluster.StartIngestionAsync();
+
+        var prefix = await VerifiedAsync(cluster, trail.Digests.Count);
+
+        var gap = Assert.Single(prefix.Integrity.Recent);
+        Assert.Equal(("Gap", false), (gap.Kind, gap.IsViolation));
+        Assert.Equal((FirstHour.AddHours(2), FirstHour.AddHours(3)), (gap.From, gap.Until));
+        Assert.All(offHour, log => Assert.DoesNotContain(prefix.Integrity.Recent, f => f.LogKey == log));
+        Assert.Equal((0L, 1L), (prefix.Integrity.Violations, prefix.Integrity.FindingsByKind["Gap"]));
+        Assert.Equal(trail.Digests[^1].End, prefix.Integrity.ValidatedThrough);
+        Assert.Equal(trail.LogKeys.Count(), prefix.Counters.FilesRead);
+    }
+
+    [Fact]
     public async Task ForgedDigests_CostOneGetEach_InBoundedShares_AndNeverHoldBackTheLogsNorTheValidatedThrough()
     {
         using var trail = new SignedTrail("org-trail-bucket", FirstHour, hours: 3);

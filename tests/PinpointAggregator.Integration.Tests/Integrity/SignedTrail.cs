@@ -100,6 +100,24 @@ internal sealed class SignedTrail : IDisposable
         (_previousKey, _previousHash, _previousSignature) = (digestKey, hash, signature);
     }
 
+    /// <summary>
+    /// An hour with validation off: its logs are delivered, no digest is written, and the next digest starts a new
+    /// chain (no previous digest): a <c>Gap</c>, and the hour's logs are listed by no digest.
+    /// </summary>
+    public IReadOnlyList<string> AddHourWithValidationOff(DateTime start)
+    {
+        var keys = new List<string>();
+        foreach (var minute in new[] { 10, 40 })
+        {
+            var (key, content) = LogAt(start.AddMinutes(minute));
+            _files[key] = Gzip(content);
+            keys.Add(key);
+        }
+
+        (_previousKey, _previousHash, _previousSignature) = (null, null, null);
+        return keys;
+    }
+
     /// <summary>Changes one byte of a log's content (an event id's digit), keeping its key: <c>LogModified</c>.</summary>
     public void ModifyLog(string key)
     {
