@@ -6,6 +6,7 @@ using PinpointAggregator.Integration.Tests.Cluster;
 using PinpointAggregator.Integration.Tests.Postgres;
 using PinpointAggregator.Storage.PostgreSql.Integrity;
 using PinpointAggregator.Storage.PostgreSql.Migrations;
+using Xunit.Abstractions;
 using static PinpointAggregator.Integration.Tests.Integrity.DigestClusters;
 
 namespace PinpointAggregator.Integration.Tests.Integrity;
