@@ -20,6 +20,7 @@ internal static class CliApp
             HistoryCommand.Create(environment),
             EventsCommand.Create(environment),
             WatchCommand.Create(environment),
+            IntegrityCommand.Create(environment),
         };
         foreach (var command in OperationsCommands.Create(environment))
         {

@@ -8,4 +8,12 @@ namespace PinpointAggregator.SampleData;
 /// <param name="Malformed">The damage done, or null for a good file.</param>
 /// <param name="ExpectedError">The reader's error kind the damage must produce (a TrailFileErrorKind name).</param>
 /// <param name="Digest">An integrity digest, not a log file.</param>
-public sealed record SampleFile(string Key, int Records, int PinpointRecords, bool Late, MalformedKind? Malformed, string? ExpectedError, bool Digest);
+public sealed record SampleFile(string Key, int Records, int PinpointRecords, bool Late, MalformedKind? Malformed, string? ExpectedError, bool Digest)
+{
+    /// <summary>
+    /// The integrity damage this file carries or is (a modified log, the extra unlisted log, a moved digest, a copy,
+    /// a changed digest or signature, a digest signed by the unknown key, the digest that restarts its chain); null
+    /// otherwise. Deleted files are not in the manifest; <see cref="SampleTrail.ExpectedFindings"/> names them.
+    /// </summary>
+    public TrailDamage? Damage { get; init; }
+}

@@ -28,6 +28,8 @@ internal sealed class SampleRandom(int seed)
 
     public double NextDouble() => _random.NextDouble();
 
+    public void NextBytes(Span<byte> bytes) => _random.NextBytes(bytes);
+
     public bool Chance(double probability) => _random.NextDouble() < probability;
 
     public int Next(int maxExclusive) => _random.Next(maxExclusive);

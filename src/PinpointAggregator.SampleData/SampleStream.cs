@@ -47,10 +47,10 @@ internal sealed class SampleStream
 
     private DateTimeOffset Start => new(_options.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    /// <summary>The files in delivery order, each with its records.</summary>
-    public List<(TrailKey Key, List<SampleRecord> Records, bool Late)> Files()
+    /// <summary>The files in delivery order, each with its records and the second it was delivered (its key has the minute).</summary>
+    public List<(TrailKey Key, List<SampleRecord> Records, bool Late, DateTimeOffset Delivered)> Files()
     {
-        var files = new List<(TrailKey, List<SampleRecord>, bool)>();
+        var files = new List<(TrailKey, List<SampleRecord>, bool, DateTimeOffset)>();
         var window = TimeSpan.FromDays(1) / _options.FilesPerDay;
         var pending = new List<SampleRecord>();
         for (var w = 0; w < _options.Days * _options.FilesPerDay; w++)
@@ -89,7 +89,7 @@ internal sealed class SampleStream
                 Root = _root, Kind = TrailFileKind.Log, AccountId = _shell.Account, Region = _shell.Region,
                 Day = DateOnly.FromDateTime(delivered.UtcDateTime), Timestamp = TruncateToMinute(delivered), Unique = _random.AlnumString(16),
             };
-            files.Add((key, records, late));
+            files.Add((key, records, late, delivered));
         }
 
         return files;

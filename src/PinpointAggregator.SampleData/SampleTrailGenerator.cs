@@ -1,19 +1,22 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using PinpointAggregator.Trail.Keys;
 using PinpointAggregator.Audit.Summary;
+using PinpointAggregator.SampleData.Damage;
+using PinpointAggregator.SampleData.Digests;
+using PinpointAggregator.Trail.Keys;
 
 namespace PinpointAggregator.SampleData;
 
 /// <summary>
 /// Writes a deterministic organization trail in the S3 bucket layout to a folder, with the summary a
-/// correct reader must produce (<c>ground_truth.json</c>) and a list of every file (<c>manifest.json</c>).
+/// correct reader must produce (<c>ground_truth.json</c>), a list of every file and the findings a correct
+/// integrity verifier reports (<c>manifest.json</c>), and, with digests, the public key and every digest's
+/// signature (<c>digest-public-key.pem</c>, <c>digest-signatures.json</c>).
 /// </summary>
 public static class SampleTrailGenerator
 {
     public static SampleTrail Generate(string folder, SampleTrailOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var organization = new SampleOrganization(options.Seed, options.Accounts);
         var root = new TrailRoot(string.Empty, organization.Id);
@@ -22,35 +25,43 @@ public static class SampleTrailGenerator
         var perStream = options.Days * options.FilesPerDay;
         var malformed = PickMalformed(options, streams.Length * perStream);
 
-        var results = new (List<SampleFile> Files, List<(string Key, IReadOnlyList<SampleRecord> Records, MalformedKind? Kind)> Content)[streams.Length];
+        var logs = new List<PlannedLog>[streams.Length];
         Parallel.For(0, streams.Length, s =>
         {
             var stream = new SampleStream(options, root, streams[s].Account, streams[s].Region, s);
-            var corruptRandom = new SampleRandom(SampleRandom.Mix(options.Seed, 4, s));
-            var files = new List<SampleFile>();
-            var content = new List<(string, IReadOnlyList<SampleRecord>, MalformedKind?)>();
-            var index = 0;
-            foreach (var (key, records, late) in stream.Files())
+            logs[s] = [.. stream.Files().Select((f, i) => new PlannedLog(f.Key.Format(), f.Key, f.Records, f.Late, f.Delivered, malformed.TryGetValue((s * perStream) + i, out var k) ? k : null))];
+        });
+
+        var hours = options.IncludeDigests ? streams.Select((_, s) => HoursOf(options, s, logs[s])).ToArray() : null;
+        var targets = hours is null || options.Damage.Count == 0
+            ? []
+            : DamagePlanner.Plan(options.Damage, [.. streams.Select((_, s) => Layout(options, logs[s], hours[s]))], new SampleRandom(SampleRandom.Mix(options.Seed, 6)));
+
+        var outputs = new StreamOutput[streams.Length];
+        Parallel.For(0, streams.Length, s =>
+        {
+            var mine = targets.Where(t => t.Stream == s).ToList();
+            var account = streams[s].Account.Id;
+            var region = streams[s].Region;
+            var logWriter = new StreamLogWriter(folder, root, account, region, new SampleRandom(SampleRandom.Mix(options.Seed, 4, s)), new SampleRandom(SampleRandom.Mix(options.Seed, 9, s)));
+            logWriter.Write(logs[s], hours?[s], mine);
+            if (hours is null)
             {
-                var json = FileCorruptor.Document(records);
-                MalformedKind? kind = malformed.TryGetValue((s * perStream) + index++, out var k) ? k : null;
-                var bytes = kind is { } bad ? FileCorruptor.Corrupt(bad, json, corruptRandom) : FileCorruptor.Compress(json);
-                var path = key.Format();
-                Write(folder, path, bytes);
-                files.Add(new SampleFile(path, records.Count, records.Count(r => r.IsPinpoint), late, kind, kind is { } e ? FileCorruptor.ExpectedError(e) : null, Digest: false));
-                content.Add((path, records, kind));
+                outputs[s] = new StreamOutput(logWriter.Files, logWriter.Content, new Dictionary<string, string>(), []);
+                return;
             }
 
-            if (options.IncludeDigests)
-            {
-                files.AddRange(WriteDigests(folder, root, streams[s].Account.Id, streams[s].Region, options));
-            }
-
-            results[s] = (files, content);
+            var digestWriter = new StreamDigestWriter(folder, root, account, region, options, hours[s]);
+            digestWriter.Write(logs[s], logWriter.Logs, mine);
+            outputs[s] = new StreamOutput(
+                [.. logWriter.Files, .. digestWriter.Files],
+                logWriter.Content,
+                digestWriter.Signatures,
+                [.. digestWriter.Findings, .. ExpectedLogFindings.For(digestWriter.Found, logWriter.Logs)]);
         });
 
         var truth = new GroundTruthBuilder();
-        foreach (var (path, records, kind) in results.SelectMany(r => r.Content).OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (path, records, kind) in outputs.SelectMany(o => o.Logs).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             if (kind is { } bad)
             {
@@ -62,10 +73,23 @@ public static class SampleTrailGenerator
             }
         }
 
+        var publicKey = options.IncludeDigests ? SampleSigningKey.For(0) : null;
         var trail = new SampleTrail(folder, organization.Id, organization.Accounts.Select(a => a.Id).ToArray(), regions,
-            results.SelectMany(r => r.Files).OrderBy(f => f.Key, StringComparer.Ordinal).ToArray(), truth.Build());
+            outputs.SelectMany(o => o.Files).OrderBy(f => f.Key, StringComparer.Ordinal).ToArray(), truth.Build())
+        {
+            ExpectedFindings = [.. outputs.SelectMany(o => o.Findings).Order(ExpectedFinding.Order)],
+            DigestSignatures = outputs.SelectMany(o => o.Signatures).ToDictionary(StringComparer.Ordinal),
+            PublicKeyFile = publicKey is null ? null : Path.Combine(folder, SampleTrail.PublicKeyFileName),
+            PublicKeyFingerprint = publicKey?.Fingerprint,
+        };
         File.WriteAllText(Path.Combine(folder, SampleTrail.GroundTruthFileName), ScanSummaryJson.Serialize(trail.GroundTruth));
-        File.WriteAllText(Path.Combine(folder, SampleTrail.ManifestFileName), JsonSerializer.Serialize(trail.Files, ManifestJson.Options));
+        File.WriteAllText(Path.Combine(folder, SampleTrail.ManifestFileName), ManifestJson.Serialize(new SampleManifest(trail.Files, trail.ExpectedFindings)));
+        if (publicKey is not null)
+        {
+            File.WriteAllText(trail.PublicKeyFile!, publicKey.PublicKeyPem);
+            DigestSignatureMap.Write(Path.Combine(folder, SampleTrail.SignaturesFileName), trail.DigestSignatures);
+        }
+
         return trail;
     }
 
@@ -82,26 +106,28 @@ public static class SampleTrailGenerator
         return picked;
     }
 
-    private static IEnumerable<SampleFile> WriteDigests(string folder, TrailRoot root, string account, string region, SampleTrailOptions options)
+    /// <summary>The digest periods of one stream: not aligned to the clock (a random second of the hour, as CloudTrail's are), covering every delivery.</summary>
+    private static DigestHours HoursOf(SampleTrailOptions options, int stream, List<PlannedLog> logs)
     {
-        for (var d = 0; d < options.Days; d++)
-        {
-            var day = options.Start.AddDays(d);
-            var key = new TrailKey
-            {
-                Root = root, Kind = TrailFileKind.Digest, AccountId = account, Region = region, Day = day,
-                Timestamp = new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0, 0)), TimeSpan.Zero), TrailName = "org-trail", HomeRegion = "us-east-1",
-            };
-            var json = $"{{\"awsAccountId\":\"{account}\",\"digestStartTime\":\"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}T00:00:00Z\",\"logFiles\":[]}}";
-            Write(folder, key.Format(), FileCorruptor.Compress(Encoding.UTF8.GetBytes(json)));
-            yield return new SampleFile(key.Format(), 0, 0, Late: false, Malformed: null, ExpectedError: null, Digest: true);
-        }
+        var start = new DateTimeOffset(options.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var offset = new SampleRandom(SampleRandom.Mix(options.Seed, 8, stream)).Next(3600);
+        return DigestHours.Covering(start, offset, logs.Count == 0 ? start : logs.Max(l => l.Delivered));
     }
 
-    private static void Write(string folder, string key, byte[] bytes)
+    private static DamageLayout Layout(SampleTrailOptions options, List<PlannedLog> logs, DigestHours hours)
     {
-        var path = Path.Combine(folder, key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, bytes);
+        var listed = Enumerable.Range(0, hours.Count).Select(_ => new List<int>()).ToArray();
+        var delivered = new bool[hours.Count];
+        for (var i = 0; i < logs.Count; i++)
+        {
+            var hour = hours.HourOf(logs[i].Delivered);
+            delivered[hour] = true;
+            if (!(options.BackfillDigests && logs[i].Late))
+            {
+                listed[hour].Add(i);
+            }
+        }
+
+        return new DamageLayout(hours.Count, listed, delivered, i => logs[i].Malformed is null);
     }
 }

@@ -47,8 +47,28 @@ public sealed record SampleTrailOptions
     /// <summary>Number of corrupted files; the kinds cycle through <see cref="MalformedKind"/>.</summary>
     public int MalformedFiles { get; init; } = 5;
 
-    /// <summary>Write one (unreadable as a log) digest file per account, region and day.</summary>
+    /// <summary>
+    /// Write CloudTrail's hourly digests per account and region (default true): contiguous hours covering every
+    /// delivery, each listing the logs delivered in it with their SHA-256, chained and signed with the samples' test key
+    /// (the same for every seed, its private key derivable from the code); the public key (<see cref="SampleTrail.PublicKeyFileName"/>) and every signature
+    /// (<see cref="SampleTrail.SignaturesFileName"/>) are written beside <c>AWSLogs/</c>.
+    /// </summary>
     public bool IncludeDigests { get; init; } = true;
+
+    /// <summary>
+    /// List the late logs (<see cref="LateFileShare"/>) in <c>_backfill</c> digests, a chain of their own over the
+    /// hours from the first late delivery to the last, instead of in the hourly chain (default false).
+    /// </summary>
+    public bool BackfillDigests { get; init; }
+
+    /// <summary>The bucket the digests say they and the logs were written to (<c>digestS3Bucket</c>, <c>s3Bucket</c>); part of every signature.</summary>
+    public string Bucket { get; init; } = DefaultBucket;
+
+    /// <summary>Integrity damages, each applied once (a kind may repeat); needs digests. Default none.</summary>
+    public IReadOnlyList<TrailDamage> Damage { get; init; } = [];
+
+    /// <summary>The bucket name of the sample, also the embedded default's.</summary>
+    public const string DefaultBucket = "sample-organization-trail";
 
     /// <summary>Sizing for the benchmark corpus: about 150 MB of uncompressed JSON per day.</summary>
     public static SampleTrailOptions Benchmark(int days) => new()
@@ -62,6 +82,16 @@ public sealed record SampleTrailOptions
         if (Accounts < 1 || Regions < 1 || Regions > SampleOrganization.RegionNames.Length || Days < 1 || FilesPerDay < 1 || RecordsPerFile < 1)
         {
             throw new ArgumentException($"accounts, days, files per day and records per file must be positive; regions 1..{SampleOrganization.RegionNames.Length}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Bucket) || Bucket.Length > 255)
+        {
+            throw new ArgumentException("the bucket name must have 1 to 255 characters");
+        }
+
+        if (Damage.Count > 0 && !IncludeDigests)
+        {
+            throw new ArgumentException("integrity damage needs digests: do not turn them off");
         }
     }
 }

@@ -61,6 +61,19 @@ public sealed class BadInputTests(ServiceFixture service)
         ["event: id too long"] = (c => Events(c).GetEventAsync(new() { Name = "events/" + new string('a', 4097) }).ResponseAsync, ["name"]),
         ["watch: cursor and filter"] = (c => Drain(Events(c).WatchEvents(new() { Cursor = "bogus", Filter = new() { Accounts = { "1" } } })), ["filter.accounts[0]", "cursor"]),
         ["watch: page token as cursor"] = (c => Drain(Events(c).WatchEvents(new() { Cursor = "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })), ["cursor"]),
+        ["integrity summary: account ids"] = (c => Integrity(c).GetIntegritySummaryAsync(new() { Accounts = { Account, "1234" } }).ResponseAsync, ["accounts[1]"]),
+        ["integrity findings: every field"] = (c => Integrity(c).ListIntegrityFindingsAsync(new()
+        {
+            Accounts = { "x", Account }, Region = "Mars", Kinds = { IntegrityFindingKind.LogDeleted, IntegrityFindingKind.Unspecified, (IntegrityFindingKind)99 },
+            FoundStartTime = Jan2, FoundEndTime = Jan1, PageSize = 1001, PageToken = "not-a-token",
+        }).ResponseAsync, ["accounts[0]", "region", "kinds[1]", "kinds[2]", "found_end_time", "page_size", "page_token"]),
+        ["integrity findings: invalid timestamps"] = (c => Integrity(c).ListIntegrityFindingsAsync(new() { FoundStartTime = new Timestamp { Nanos = 1_000_000_000 }, FoundEndTime = new Timestamp { Seconds = 253_402_300_800 } }).ResponseAsync, ["found_start_time", "found_end_time"]),
+        ["integrity findings: equal start and end"] = (c => Integrity(c).ListIntegrityFindingsAsync(new() { FoundStartTime = Jan1, FoundEndTime = Jan1 }).ResponseAsync, ["found_end_time"]),
+        ["integrity findings: too many accounts, too many kinds"] = (c => Integrity(c).ListIntegrityFindingsAsync(new()
+        {
+            Accounts = { Enumerable.Repeat(Account, 101) }, Kinds = { Enumerable.Repeat(IntegrityFindingKind.Gap, 101) },
+        }).ResponseAsync, ["accounts", "kinds"]),
+        ["integrity findings: negative page size, region with a slash"] = (c => Integrity(c).ListIntegrityFindingsAsync(new() { PageSize = -1, Region = "us-east-1/" }).ResponseAsync, ["region", "page_size"]),
         ["reread: every field"] = (c => Ops(c).RereadAsync(new() { Account = "abc", Regions = { "Moon" } }).ResponseAsync, ["account", "regions[0]", "start_time", "end_time"]),
         ["reread: inverted range"] = (c => Ops(c).RereadAsync(new() { Account = Account, StartTime = Jan2, EndTime = Jan1 }).ResponseAsync, ["end_time"]),
         ["reread: range past the limit"] = (c => Ops(c).RereadAsync(new() { Account = Account, StartTime = Jan1, EndTime = Mar1 }).ResponseAsync, ["end_time"]),
@@ -87,6 +100,8 @@ public sealed class BadInputTests(ServiceFixture service)
     private static EventService.EventServiceClient Events(GrpcChannel c) => new(c);
 
     private static OperationsService.OperationsServiceClient Ops(GrpcChannel c) => new(c);
+
+    private static IntegrityService.IntegrityServiceClient Integrity(GrpcChannel c) => new(c);
 
     private static async Task Drain<T>(AsyncServerStreamingCall<T> call)
     {

@@ -128,10 +128,14 @@ public sealed class OrganizationTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task ListAccounts_ProblemsOnly_ListsTheAccountsWithQuarantinedFiles()
+    public async Task ListAccounts_ProblemsOnly_ListsTheAccountsWithQuarantinedFiles_OrIntegrityViolations()
     {
-        var expected = service.GroundTruth.FailedFiles.Select(f => f.Path.Split('/')[2]).Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(expected);
+        var quarantined = service.GroundTruth.FailedFiles.Select(f => f.Path.Split('/')[2]).ToList();
+        Assert.NotEmpty(quarantined);
+        // Whether the sample's digests hold violations is the integrity service's finding, read from its status.
+        var all = await _client.ListAccountsAsync(new ListAccountsRequest());
+        var violating = all.Accounts.Where(a => a.Prefixes.Any(p => p.Integrity.Violations > 0)).Select(a => a.Account_);
+        var expected = quarantined.Concat(violating).Distinct().Order(StringComparer.Ordinal).ToList();
 
         var page = await _client.ListAccountsAsync(new ListAccountsRequest { ProblemsOnly = true });
 

@@ -12,6 +12,7 @@ using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Host.Hosting;
 using PinpointAggregator.Host.Telemetry;
 using PinpointAggregator.SampleData;
+using PinpointAggregator.Testing.Integrity;
 
 namespace PinpointAggregator.Api.Tests;
 
@@ -115,6 +116,10 @@ public class ServiceFixture : IAsyncLifetime
         builder.AddPinpointSilo();
         ConfigureBuilder(builder);
         builder.AddPinpointApi();
+
+        // Until the service registers its finding store (issue 11), the integrity RPCs read a test one.
+        FallbackIntegrityFindingStore.AddIfMissing(builder.Services);
+
         builder.AddPinpointTelemetry();
         TestCallerAccessResolver.Decorate(builder.Services);
         _app = builder.Build();

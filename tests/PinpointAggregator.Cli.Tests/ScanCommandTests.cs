@@ -33,6 +33,10 @@ public sealed class ScanCommandTests
             (truth.Totals.Files, truth.Totals.FilesFailed, truth.Totals.Records, truth.Totals.Events, truth.Totals.DuplicateEvents),
             (summary.Totals.Files, summary.Totals.FilesFailed, summary.Totals.Records, summary.Totals.Events, summary.Totals.DuplicateEvents));
         Assert.True(truth.Totals.DuplicateEvents > 0 && truth.Applications.Count > 30, "the corpus is too small to prove anything");
+
+        // The signed digests, the key and the signature map are in the folder too: scan reads none of them.
+        Assert.Contains(trail.Files, f => f.Digest);
+        Assert.True(File.Exists(Path.Combine(folder.Path, SampleTrail.SignaturesFileName)));
     }
 
     [Fact]

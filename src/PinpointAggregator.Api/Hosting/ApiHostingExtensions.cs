@@ -41,6 +41,7 @@ public static class ApiHostingExtensions
         endpoints.MapGrpcService<ApplicationApi>();
         endpoints.MapGrpcService<EventApi>();
         endpoints.MapGrpcService<OperationsApi>();
+        endpoints.MapGrpcService<IntegrityApi>();
         endpoints.MapGrpcReflectionService();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapPinpointOpenApi();

@@ -18,6 +18,7 @@ internal static class ApiServiceRegistrations
         services.TryAddSingleton<PageTokens>();
         services.TryAddSingleton<WatchCursors>();
         services.TryAddSingleton<OrganizationSummaryQuery>();
+        services.TryAddSingleton<IntegritySummaryQuery>();
         services.TryAddSingleton<AccountPages>();
         services.TryAddSingleton<AccountPrefixes>();
         services.TryAddSingleton<EventExport>();

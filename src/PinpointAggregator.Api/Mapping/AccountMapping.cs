@@ -33,17 +33,20 @@ internal static class AccountMapping
             AccountLevelEvents = status.AccountLevel.Events,
             UnresolvedTargets = status.AccountLevel.UnresolvedTargets,
         };
+        var ordered = prefixes.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         account.RegionsIgnored.AddRange(status.RegionsIgnored);
-        account.Prefixes.AddRange(prefixes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(ToProto));
+        account.Prefixes.AddRange(ordered.Select(ToProto));
+        account.Integrity = IntegritySummaryBuilder.Of(ordered.Select(p => p.Integrity));
         return account;
     }
 
-    /// <summary>Whether an account needs attention: a failing role, a failing prefix, quarantined files, set-aside events or missed files.</summary>
+    /// <summary>Whether an account needs attention: a failing role, a failing prefix, quarantined files, set-aside events, missed files or integrity violations.</summary>
     public static bool HasProblems(AccountStatus status, IEnumerable<PrefixStatus> prefixes)
     {
         ArgumentNullException.ThrowIfNull(status);
         return status.Health.ConsecutiveFailures > 0 || prefixes.Any(p =>
-            p.ConsecutiveFailures > 0 || p.Counters.FilesQuarantined > 0 || p.Counters.EventsSetAside > 0 || p.Counters.FilesMissed > 0);
+            p.ConsecutiveFailures > 0 || p.Counters.FilesQuarantined > 0 || p.Counters.EventsSetAside > 0 || p.Counters.FilesMissed > 0
+            || p.Integrity.Violations > 0);
     }
 
     public static Prefix ToProto(this PrefixStatus status)
@@ -74,6 +77,7 @@ internal static class AccountMapping
             DuplicatesDropped = counters.DuplicatesDropped,
             PendingRetries = status.PendingRetries,
             StuckFiles = status.StuckFiles,
+            Integrity = status.Integrity.ToProto(),
         };
         foreach (var (kind, count) in counters.Requests)
         {

@@ -32,6 +32,11 @@ internal static class PagePositions
 
     public static string Account(byte[] bytes) => Read(bytes, r => r.ReadString());
 
+    /// <summary>A finding's sequence: the next page of a newest-first list starts below it.</summary>
+    public static byte[] OfSequence(long sequence) => Write(w => w.Write(sequence));
+
+    public static long Sequence(byte[] bytes) => Read(bytes, r => r.ReadInt64());
+
     public static byte[] Of(FeedCursor cursor) => Write(w =>
     {
         w.Write(cursor.Major);

@@ -35,6 +35,8 @@ internal sealed class ServiceConnection : IDisposable
 
     public OperationsService.OperationsServiceClient Operations => new(_invoker);
 
+    public IntegrityService.IntegrityServiceClient Integrity => new(_invoker);
+
     /// <summary>True when a token would cross the network unencrypted (plain http to a host other than loopback).</summary>
     public bool TokenInClearText => Settings.Token is not null && Settings.Address.Scheme == Uri.UriSchemeHttp && !IsLoopback(Settings.Address);
 

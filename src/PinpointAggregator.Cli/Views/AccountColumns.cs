@@ -4,7 +4,7 @@ using static PinpointAggregator.Cli.Output.Cells;
 
 namespace PinpointAggregator.Cli.Views;
 
-/// <summary>An account as a row: its role's health and what its prefixes add up to.</summary>
+/// <summary>An account as a row: its role's health and what its prefixes add up to (integrity violations and the oldest validated-through time among them).</summary>
 internal static class AccountColumns
 {
     public static readonly IReadOnlyList<Column<Account>> All =
@@ -19,6 +19,7 @@ internal static class AccountColumns
         new("quarantined", a => Number(a.Prefixes.Sum(p => p.FilesQuarantined)), Numeric: true),
         new("set_aside", a => Number(a.Prefixes.Sum(p => p.EventsSetAside)), Numeric: true),
         new("missed", a => Number(a.Prefixes.Sum(p => p.FilesMissed)), Numeric: true),
+        new("violations", a => Number(a.Integrity?.Violations ?? 0), Numeric: true),
         new("role_error", a => a.Role?.LastErrorCode ?? string.Empty),
         new("regions", a => List(a.Prefixes.Select(p => p.Region).Distinct(StringComparer.Ordinal)), Detail: true),
         new("role_arn", a => a.Role?.RoleArn ?? string.Empty, Detail: true),
@@ -26,5 +27,6 @@ internal static class AccountColumns
         new("role_consecutive_failures", a => a.Role is null ? string.Empty : Number(a.Role.ConsecutiveFailures), Numeric: true, Detail: true),
         new("unresolved_targets", a => Number(a.UnresolvedTargets), Numeric: true, Detail: true),
         new("regions_ignored", a => List(a.RegionsIgnored), Detail: true),
+        new("validated_through", a => Time(a.Integrity?.OldestValidatedThrough), Detail: true),
     ];
 }

@@ -4,7 +4,7 @@ using static PinpointAggregator.Cli.Output.Cells;
 
 namespace PinpointAggregator.Cli.Views;
 
-/// <summary>A trail prefix's ingestion status as a row.</summary>
+/// <summary>A trail prefix's ingestion status as a row, with its integrity validation's line (validated through, violations).</summary>
 internal static class PrefixColumns
 {
     public static readonly IReadOnlyList<Column<Prefix>> All =
@@ -22,12 +22,18 @@ internal static class PrefixColumns
         new("missed", p => Number(p.FilesMissed), Numeric: true),
         new("future_dated", p => Number(p.FutureDatedKeys), Numeric: true),
         new("retries", p => Number(p.PendingRetries), Numeric: true),
+        new("validated_through", p => Time(PrefixIntegrityColumns.Of(p).ValidatedThrough)),
+        new("violations", p => Number(PrefixIntegrityColumns.Of(p).Violations), Numeric: true),
         new("last_error", p => p.LastError),
         new("next_poll_time", p => Time(p.NextPollTime), Detail: true),
         new("read_through", p => Time(p.ReadThrough), Detail: true),
         new("consecutive_failures", p => Number(p.ConsecutiveFailures), Numeric: true, Detail: true),
         new("duplicates_dropped", p => Number(p.DuplicatesDropped), Numeric: true, Detail: true),
         new("stuck_files", p => Number(p.StuckFiles), Numeric: true, Detail: true),
+        new("integrity_lag", p => Duration(PrefixIntegrityColumns.Of(p).ValidatedThroughLag), Numeric: true, Detail: true),
+        new("digests_checked", p => Number(PrefixIntegrityColumns.Of(p).DigestsChecked), Numeric: true, Detail: true),
+        new("digests_waiting", p => Number(PrefixIntegrityColumns.Of(p).DigestsWaiting), Numeric: true, Detail: true),
+        new("integrity_error", p => PrefixIntegrityColumns.Of(p).LastError, Detail: true),
         new("requests", p => List(p.Requests.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={Number(r.Value)}")), Detail: true),
         new("location", p => p.Location, Detail: true),
     ];

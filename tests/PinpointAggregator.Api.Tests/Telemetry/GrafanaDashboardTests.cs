@@ -18,10 +18,20 @@ public sealed partial class GrafanaDashboardTests(IsolatedServiceFixture service
         "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless", "offset",
     };
 
+    /// <summary>
+    /// Metrics the dashboard's integrity row queries that the integrity service (issue 11, the service part)
+    /// publishes, which this branch does not have yet. Allowed missing only while no instrument has the name: the
+    /// test fails once one does, so the entry is deleted when that part is merged.
+    /// </summary>
+    private static readonly HashSet<string> AwaitingTheIntegrityService = new(StringComparer.Ordinal)
+    {
+        "pinpoint_integrity_findings_total", "pinpoint_integrity_validated_lag_seconds", "pinpoint_integrity_digests_total",
+    };
+
     private readonly HttpClient _http = new();
 
     [Fact]
-    public async Task EveryMetricTheDashboardQueries_AppearsInARealScrape()
+    public async Task EveryMetricTheDashboardQueries_AppearsInARealScrape_OrIsAPublishedInstrument()
     {
         var dashboard = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Of("deploy", "grafana", "pinpoint-aggregator.json")))!;
         var queries = Queries(dashboard).ToList();
@@ -33,9 +43,24 @@ public sealed partial class GrafanaDashboardTests(IsolatedServiceFixture service
         await client.GetApplicationAsync(new GetApplicationRequest { Name = $"accounts/{truth.Account}/regions/{truth.Region}/applications/{id}" });
         await Assert.ThrowsAsync<RpcException>(() => client.GetApplicationAsync(new GetApplicationRequest { Name = "applications/x" }).ResponseAsync);
         var scraped = (await PrometheusScrape.ReadAsync(_http, service.HttpAddress)).Names;
+        var published = PublishedInstruments.PrometheusNames();
 
-        var missing = used.Where(name => !scraped.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        var missing = used.Where(name => !scraped.Contains(name) && !published.Contains(name) && !AwaitingTheIntegrityService.Contains(name)).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, "the dashboard queries metrics the service does not emit: " + string.Join(", ", missing));
+        var arrived = AwaitingTheIntegrityService.Where(name => scraped.Contains(name) || published.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(arrived.Count == 0, "now published, delete from AwaitingTheIntegrityService: " + string.Join(", ", arrived));
+        Assert.Subset(used, AwaitingTheIntegrityService);
+    }
+
+    [Fact]
+    public async Task PublishedInstrumentNames_AreTheNamesOfTheirSeriesInAScrape()
+    {
+        var scraped = (await PrometheusScrape.ReadAsync(_http, service.HttpAddress)).Names.Where(n => n.StartsWith("pinpoint_", StringComparison.Ordinal)).ToList();
+        var published = PublishedInstruments.PrometheusNames();
+
+        Assert.Contains("pinpoint_trail_files_total", scraped);
+        Assert.Contains("pinpoint_ingestion_lag_seconds", scraped);
+        Assert.All(scraped, name => Assert.Contains(name, published));
     }
 
     [Fact]
@@ -45,7 +70,7 @@ public sealed partial class GrafanaDashboardTests(IsolatedServiceFixture service
         var panels = dashboard["panels"]!.AsArray().Where(p => (string?)p!["type"] != "row").ToList();
         var titles = panels.Select(p => (string)p!["title"]!).ToList();
 
-        foreach (var concern in new[] { "Ingestion lag", "quarantined", "events", "S3 requests", "Calls", "Latency", "Errors", "activations" })
+        foreach (var concern in new[] { "Ingestion lag", "quarantined", "events", "S3 requests", "Calls", "Latency", "Errors", "activations", "Integrity violations", "validated-through lag" })
         {
             Assert.Contains(titles, t => t.Contains(concern, StringComparison.OrdinalIgnoreCase));
         }

@@ -8,6 +8,7 @@ using PinpointAggregator.Audit.Summary;
 using PinpointAggregator.Cli.Connection;
 using PinpointAggregator.Host.Hosting;
 using PinpointAggregator.SampleData;
+using PinpointAggregator.Testing.Integrity;
 
 namespace PinpointAggregator.Cli.Tests.Service;
 
@@ -29,6 +30,9 @@ public sealed class ServiceFixture : IAsyncLifetime
     public string Address { get; private set; } = null!;
 
     public ScanSummary GroundTruth { get; private set; } = null!;
+
+    /// <summary>The running service's container (its finding store, for integrity tests).</summary>
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>The first pass's scan-format summary, as the embedded default prints it.</summary>
     public string PrintedSummary => _summary.ToString();
@@ -58,6 +62,9 @@ public sealed class ServiceFixture : IAsyncLifetime
         builder.Services.AddSingleton(new SummaryOutput(TextWriter.Synchronized(_summary)));
         builder.AddPinpointSilo();
         builder.AddPinpointApi();
+
+        // Until the service registers its finding store (issue 11), the integrity RPCs read a test one.
+        FallbackIntegrityFindingStore.AddIfMissing(builder.Services);
         _app = builder.Build();
         _app.MapPinpointApi();
         await _app.StartAsync();
