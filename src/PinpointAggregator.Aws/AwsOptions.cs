@@ -3,7 +3,8 @@ namespace PinpointAggregator.Aws;
 /// <summary>
 /// How the service reaches AWS. Section <c>Aws</c>. Everything defaults to the SDK's own chains, so
 /// <c>AWS_REGION</c>, <c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL_STS</c> and the usual credential
-/// sources work unchanged.
+/// sources work unchanged. CloudTrail's <c>ListPublicKeys</c> (digest public keys) goes to
+/// <c>cloudtrail.REGION.amazonaws.com</c> of each digest's region unless <see cref="CloudTrailServiceUrl"/> is set.
 /// </summary>
 public sealed class AwsOptions
 {
@@ -20,6 +21,12 @@ public sealed class AwsOptions
 
     /// <summary>An STS endpoint. Null: the SDK's endpoint resolution.</summary>
     public string? StsServiceUrl { get; set; }
+
+    /// <summary>
+    /// A CloudTrail endpoint for <c>ListPublicKeys</c> (tests, proxies). Null: each digest's regional endpoint. Requests
+    /// are signed for the digest's region either way.
+    /// </summary>
+    public string? CloudTrailServiceUrl { get; set; }
 
     public RoleOptions Roles { get; init; } = new();
 }

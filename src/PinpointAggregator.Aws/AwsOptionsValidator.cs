@@ -44,6 +44,14 @@ public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
             errors.Add($"{Roles}:SourceIdentity must be {StsNames.MinLength} to {StsNames.MaxLength} {Allowed}, or empty to send none; got '{source}'.");
         }
 
+        if (options.CloudTrailServiceUrl is { } cloudTrail && !IsHttpUrl(cloudTrail))
+        {
+            errors.Add($"{AwsOptions.SectionName}:CloudTrailServiceUrl must be an absolute http or https URL, or unset for the regional endpoints; got '{cloudTrail}'.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PinpointAggregator.Aws.CloudTrail;
 using PinpointAggregator.Aws.Credentials;
 
 namespace PinpointAggregator.Aws;
 
-/// <summary>Registers the S3 store factory and per-account credentials.</summary>
+/// <summary>Registers the S3 store factory, per-account credentials and the CloudTrail <c>ListPublicKeys</c> client.</summary>
 public static class AwsServiceCollectionExtensions
 {
     /// <summary>
@@ -23,6 +24,16 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<AwsMetrics>();
         services.TryAddSingleton<AccountCredentialsProvider>();
         services.TryAddSingleton<S3TrailStoreFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds <see cref="ListPublicKeysClient"/>; it uses what <see cref="AddS3TrailStores"/> adds (options, credentials,
+    /// metrics). The composition decides whether digests' keys are looked up with it (<see cref="CloudTrailDigestKeySource"/>).
+    /// </summary>
+    public static IServiceCollection AddCloudTrailPublicKeys(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ListPublicKeysClient>();
         return services;
     }
 }

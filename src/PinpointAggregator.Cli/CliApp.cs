@@ -3,7 +3,7 @@ using PinpointAggregator.Cli.Commands;
 
 namespace PinpointAggregator.Cli;
 
-/// <summary><c>pinpoint-audit</c>'s commands: offline (<c>scan</c>, <c>generate-sample</c>) and against the running service.</summary>
+/// <summary><c>pinpoint-audit</c>'s commands: offline (<c>scan</c>, <c>verify</c>, <c>generate-sample</c>) and against the running service.</summary>
 internal static class CliApp
 {
     public static RootCommand Create(CliEnvironment environment)
@@ -11,6 +11,7 @@ internal static class CliApp
         var root = new RootCommand("PinpointAggregator: audit Amazon Pinpoint across an AWS Organization from its CloudTrail logs.")
         {
             ScanCommand.Create(),
+            VerifyCommand.Create(),
             GenerateSampleCommand.Create(),
             ApiKeyCommand.Create(),
             SummaryCommand.Create(environment),

@@ -22,8 +22,9 @@ namespace PinpointAggregator.Grains;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="IngestionOptions"/> (section <c>Ingestion</c>) and <see cref="TrailReaderOptions"/>
-    /// (section <c>Trail:Reader</c>), validated at start-up, and adds the reader, fetcher and metrics.
+    /// Binds <see cref="IngestionOptions"/> (section <c>Ingestion</c>), <see cref="TrailReaderOptions"/>
+    /// (section <c>Trail:Reader</c>) and <see cref="IntegrityOptions"/> (section <c>Integrity</c>), validated at
+    /// start-up, and adds the reader, fetcher and metrics.
     /// The host adds an <see cref="Trail.Storage.ITrailObjectStoreFactory"/> and the grain storage; the audit
     /// and done-key stores are in memory unless the host registers another <see cref="IAuditStore"/> or
     /// <see cref="IDoneKeyStore"/> first.
@@ -35,6 +36,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddOptions<TrailReaderOptions>().Bind(configuration.GetSection(TrailReaderOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrailReaderOptions>, TrailReaderOptionsValidator>());
+        services.AddOptions<IntegrityOptions>().Bind(configuration.GetSection(IntegrityOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrityOptions>, IntegrityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();
@@ -64,13 +67,13 @@ public static class IngestionServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Integrity validation (section <c>Integrity</c>, and <c>Trail:DigestReader</c>): with it on, the log reader
+    /// Integrity validation (<c>Trail:DigestReader</c>; <c>Integrity</c> is bound above): with it on, the log reader
     /// hashes every log in its reading pass; the finding store is in memory unless the host registers another;
     /// the public-key source is whatever the host registers (<see cref="IDigestPublicKeySource"/>).
     /// </summary>
     private static void AddIntegrity(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IntegrityOptions>().Bind(configuration.GetSection(IntegrityOptions.SectionName));
+        // IntegrityOptions are bound and validated above, with the others.
         services.AddOptions<TrailReaderOptions>().PostConfigure<IOptions<IntegrityOptions>>((reader, integrity) => reader.ComputeSha256 |= integrity.Value.Enabled);
         services.AddOptions<DigestReaderOptions>().Bind(configuration.GetSection(DigestReaderOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestReaderOptions>, DigestReaderOptionsValidator>());

@@ -86,4 +86,22 @@ public sealed class AwsOptionsValidatorTests
         var result = new AwsOptionsValidator().Validate(null, options);
         return result.Failed ? [.. result.Failures!] : [];
     }
+
+    [Theory]
+    [InlineData("cloudtrail.eu-west-1.amazonaws.com")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("")]
+    public void CloudTrailServiceUrl_ThatIsNotAnHttpUrl_FailsNamingIt(string url)
+    {
+        var failure = Assert.Single(Failures(new AwsOptions { CloudTrailServiceUrl = url }));
+        Assert.StartsWith("Aws:CloudTrailServiceUrl must be an absolute http or https URL", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4599/")]
+    [InlineData("https://cloudtrail.eu-west-1.amazonaws.com")]
+    public void CloudTrailServiceUrl_HttpOrHttps_IsValid(string url)
+    {
+        Assert.Empty(Failures(new AwsOptions { CloudTrailServiceUrl = url }));
+    }
 }

@@ -13,6 +13,13 @@ using PinpointAggregator.Audit.Events;
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- scale FOLDER CONNECTION_STRING [ACCOUNTS] [REGIONS] [SILOS]
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- api CONNECTION_STRING [APPS] [EVENTS_PER_APP] [SECONDS] [CALLERS] [ROUNDS]
 //        PinpointAggregator.Benchmarks floor FOLDER [THREADS]   (the whole-process floor for `scan`: time it from outside)
+//        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- verify [CORPUS_FOLDER] [ROUNDS] [PUBLIC_KEY_FILE...]
+if (args is ["verify", ..])
+{
+    VerifyBenchmark.Run(args[1..]);
+    return;
+}
+
 if (args is ["floor", ..])
 {
     ProcessFloor.Run(args[1..]);

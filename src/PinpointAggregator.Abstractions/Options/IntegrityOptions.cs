@@ -22,6 +22,13 @@ public sealed class IntegrityOptions
     public bool ListPublicKeys { get; set; } = true;
 
     /// <summary>
+    /// How long a fingerprint that neither the files nor <c>ListPublicKeys</c> had is answered as unknown without asking
+    /// CloudTrail again (default 1 hour), so a forged fingerprint in a member account's digest cannot make every poll
+    /// call AWS. Keys that were found are kept for good.
+    /// </summary>
+    public TimeSpan UnknownKeyRetry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How long after a log's name time the digests must reach before a log that no digest lists is reported
     /// (<c>LogNotInAnyDigest</c>). Default 1 hour: a log is listed in the digest of the hour it was delivered,
     /// and its name carries the delivery minute.

@@ -16,7 +16,7 @@ internal static class ExitCodes
     /// <summary>The scan finished, but some files were rejected (listed in <c>failed_files</c>).</summary>
     public const int SomeFilesFailed = 3;
 
-    /// <summary><c>integrity</c>: the service has found integrity violations (a changed, deleted or unlisted log, a missing or forged digest).</summary>
+    /// <summary><c>verify</c> found violations in a local copy, or <c>integrity</c>: the service has found them (a changed, deleted or unlisted log, a missing or forged digest). Gaps and unverifiable signatures are not violations.</summary>
     public const int IntegrityViolations = 3;
 
     /// <summary>The service refused the caller: UNAUTHENTICATED (no or bad token) or PERMISSION_DENIED.</summary>

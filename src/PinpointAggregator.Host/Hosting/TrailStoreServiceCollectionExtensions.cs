@@ -11,13 +11,15 @@ public static class TrailStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the S3 side (<see cref="AwsServiceCollectionExtensions.AddS3TrailStores"/>) and
-    /// <see cref="TrailStoreRouter"/> as the <see cref="ITrailObjectStoreFactory"/> the grains use. Expects
-    /// <c>AddPinpointIngestion</c> for the bucket list.
+    /// <see cref="TrailStoreRouter"/> as the <see cref="ITrailObjectStoreFactory"/> the grains use, and the digests' public
+    /// keys (<see cref="DigestKeyServiceCollectionExtensions.AddDigestPublicKeys"/>). Expects <c>AddPinpointIngestion</c>
+    /// for the bucket list and the integrity options.
     /// </summary>
     public static IServiceCollection AddTrailStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddS3TrailStores(configuration);
         services.TryAddSingleton<ITrailObjectStoreFactory, TrailStoreRouter>();
+        services.AddDigestPublicKeys();
         return services;
     }
 }

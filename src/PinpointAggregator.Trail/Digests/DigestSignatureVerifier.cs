@@ -55,12 +55,9 @@ public sealed class DigestSignatureVerifier(DigestPublicKeySet keys)
         }
 
         var data = Encoding.UTF8.GetBytes(signingString);
-        using var rsa = key.CreateRsa();
         try
         {
-            return rsa.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-                ? DigestSignatureOutcome.Valid
-                : DigestSignatureOutcome.Invalid;
+            return key.VerifySha256(data, signature) ? DigestSignatureOutcome.Valid : DigestSignatureOutcome.Invalid;
         }
         catch (CryptographicException)
         {

@@ -159,5 +159,20 @@ public sealed class DigestSignatureVerifierTests : IDisposable
         Assert.Equal(DigestSignatureOutcome.Invalid, Verifier.Verify(digest, sha256, "00ff"));
     }
 
+    [Fact]
+    public void ManyThreadsAtOnce_EachGetsTheAnswerForItsOwnSignature()
+    {
+        var (digest, sha256, signature) = _signer.Sign(DigestJson.Chained(_signer.Fingerprint));
+        var wrong = Convert.FromHexString(signature);
+        wrong[0] ^= 1;
+        var verifier = Verifier;
+        var outcomes = new DigestSignatureOutcome[400];
+
+        Parallel.For(0, outcomes.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            outcomes[i] = verifier.Verify(digest, sha256, i % 2 == 0 ? signature : Convert.ToHexStringLower(wrong)));
+
+        Assert.All(outcomes.Select((o, i) => (o, i)), x => Assert.Equal(x.i % 2 == 0 ? DigestSignatureOutcome.Valid : DigestSignatureOutcome.Invalid, x.o));
+    }
+
     public void Dispose() => _signer.Dispose();
 }
