@@ -9,6 +9,9 @@ using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.EventStore;
 using PinpointAggregator.Grains.EventStore.Queries;
 using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Grains.Integrity;
+using PinpointAggregator.Grains.Prefixes.Digests;
+using PinpointAggregator.Trail.Digests;
 using PinpointAggregator.Grains.Prefixes;
 using PinpointAggregator.Trail.Reading;
 using PinpointAggregator.Audit.Pinpoint;
@@ -38,6 +41,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();
+        AddIntegrity(services, configuration);
 
         // The embedded default's audit store; the PostgreSQL event store replaces it when configured.
         services.TryAddSingleton<MemoryAuditStore>();
@@ -60,6 +64,31 @@ public static class IngestionServiceCollectionExtensions
             sp.GetRequiredService<IngestionMetrics>(),
             sp.GetRequiredService<SiloReadBudget>()));
         return services;
+    }
+
+    /// <summary>
+    /// Integrity validation (<c>Trail:DigestReader</c>; <c>Integrity</c> is bound above): with it on, the log reader
+    /// hashes every log in its reading pass; the finding store is in memory unless the host registers another;
+    /// the public-key source is whatever the host registers (<see cref="IDigestPublicKeySource"/>).
+    /// </summary>
+    private static void AddIntegrity(IServiceCollection services, IConfiguration configuration)
+    {
+        // IntegrityOptions are bound and validated above, with the others.
+        services.AddOptions<TrailReaderOptions>().PostConfigure<IOptions<IntegrityOptions>>((reader, integrity) => reader.ComputeSha256 |= integrity.Value.Enabled);
+        services.AddOptions<DigestReaderOptions>().Bind(configuration.GetSection(DigestReaderOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestReaderOptions>, DigestReaderOptionsValidator>());
+        services.TryAddSingleton<IntegrityMetrics>();
+        services.TryAddSingleton<IIntegrityFindingStore, MemoryIntegrityFindingStore>();
+        services.TryAddSingleton(sp => new DigestFollowerServices(
+            sp.GetRequiredService<IOptions<IntegrityOptions>>().Value,
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value,
+            new DigestFileReader(sp.GetRequiredService<IOptions<DigestReaderOptions>>().Value),
+            sp.GetService<IDigestPublicKeySource>(),
+            sp.GetRequiredService<IIntegrityFindingStore>(),
+            sp.GetRequiredService<IDoneKeyStore>(),
+            sp.GetRequiredService<IngestionMetrics>(),
+            sp.GetRequiredService<IntegrityMetrics>(),
+            sp.GetRequiredService<TimeProvider>()));
     }
 
     private static InvalidOperationException QueriesMissing(string service) =>

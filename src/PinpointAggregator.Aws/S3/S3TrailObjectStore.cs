@@ -52,4 +52,27 @@ internal sealed class S3TrailObjectStore(IAmazonS3 s3, string bucket) : ITrailOb
             throw S3ErrorClassifier.Classify(e, $"Reading s3://{bucket}/{key}");
         }
     }
+
+    /// <remarks>The user metadata comes with the GET's headers; the SDK names them <c>x-amz-meta-NAME</c>.</remarks>
+    public async Task<TrailObjectContent> OpenWithMetadataAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await s3.GetObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in response.Metadata.Keys)
+            {
+                var plain = name.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase) ? name[MetadataPrefix.Length..] : name;
+                metadata[plain.ToLowerInvariant()] = response.Metadata[name];
+            }
+
+            return new TrailObjectContent(new S3ObjectStream(response, $"s3://{bucket}/{key}"), metadata);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw S3ErrorClassifier.Classify(e, $"Reading s3://{bucket}/{key}");
+        }
+    }
+
+    private const string MetadataPrefix = "x-amz-meta-";
 }

@@ -6,6 +6,7 @@ using PinpointAggregator.Abstractions.Keys;
 using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.Infrastructure;
+using PinpointAggregator.Grains.Prefixes.Digests;
 using PinpointAggregator.Grains.Quarantine;
 using PinpointAggregator.Trail.Keys;
 using PinpointAggregator.Trail.Storage;
@@ -21,6 +22,8 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// idempotent apply makes the replay change nothing. Every few hours a poll also reconciles the days behind
 /// the window (<see cref="PrefixReconcile"/>) against the done-key store, a few pages per poll. State is
 /// written only when something besides the poll's own bookkeeping changed (<see cref="PrefixStateChanges"/>).
+/// A poll that listed everything then follows the prefix's digests (<see cref="DigestFollower"/>): bounded, after
+/// the logs, never holding them back.
 /// </remarks>
 /// <para>A quiet prefix (caught up, nothing waiting, next poll at least a reminder period away) does not keep
 /// itself in memory: it is collected after <see cref="CollectionAgeMinutes"/> idle minutes, and its reminder,
@@ -33,6 +36,7 @@ public sealed partial class TrailPrefixGrain(
     TrailFileFetcher fetcher,
     IDoneKeyStore doneKeys,
     IngestionMetrics metrics,
+    DigestFollowerServices digestServices,
     TimeProvider time,
     ILogger<TrailPrefixGrain> logger) : Grain, ITrailPrefixGrain, IRemindable
 {
@@ -46,6 +50,7 @@ public sealed partial class TrailPrefixGrain(
     private GrainSchedule? _timer;
     private PrefixLedger _ledger = null!;
     private PrefixReconcile _reconcile = null!;
+    private DigestFollower _digests = null!;
     private readonly PrefixStateChanges _changes = new();
 
     /// <summary>Batches this poll turn may still read (<see cref="IngestionOptions.BatchesPerTurn"/>); at 0 the turn yields.</summary>
@@ -61,6 +66,7 @@ public sealed partial class TrailPrefixGrain(
         _timer = new GrainSchedule(this, PollAsync);
         _ledger = new PrefixLedger(State, _options);
         _reconcile = new PrefixReconcile(State, _options, _ledger, Random.Shared.NextDouble);
+        _digests = new DigestFollower(_key, State, digestServices, DigestBucket(), logger);
         _changes.Saved(State);
         if (State.Started)
         {
@@ -87,6 +93,7 @@ public sealed partial class TrailPrefixGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Forget(_key.Format());
+        digestServices.Metrics.Forget(_key.Format());
         return Task.CompletedTask;
     }
 
@@ -99,6 +106,7 @@ public sealed partial class TrailPrefixGrain(
             State.Interval = _options.PollInterval;
             State.DoneKeysFrom = State.BackfillFrom;
             State.Version = TrailPrefixState.CurrentVersion; // every key it settles goes to the done-key store: nothing to upgrade
+            _digests.EnsureStarted();
             await SaveAsync();
         }
 
@@ -172,7 +180,14 @@ public sealed partial class TrailPrefixGrain(
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
-    public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, _ledger, _options, Now));
+    public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, _ledger, _options, Now) with { Integrity = _digests.Status(Now) });
+
+    /// <summary>
+    /// The bucket digests are expected to name (<c>digestS3Bucket</c>): the configured one, or none for a local
+    /// folder, whose digests name the bucket they were copied from (then only the key is compared).
+    /// </summary>
+    private string? DigestBucket() =>
+        _options.Buckets.FirstOrDefault(b => string.Equals(b.Name, _key.Location.Bucket, StringComparison.Ordinal))?.LocalPath is null ? _key.Location.Bucket : null;
 
     private void EnsureStarted()
     {
@@ -256,6 +271,9 @@ public sealed partial class TrailPrefixGrain(
                 }
 
                 _ledger.PollSucceeded(startedAt);
+
+                // After the logs, so digests never slow them; bounded, and it never throws for a store or file problem.
+                await _digests.RunAsync(store, cancellationToken);
                 var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
                 State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
             }
@@ -443,7 +461,7 @@ public sealed partial class TrailPrefixGrain(
             }
 
             // Settled keys go to the done-key store before the ledger records them: if this fails, they are read again.
-            var settled = outcomes.Where(o => !o.ShouldRetry).Select(o => new DoneKey(o.Key, o.Stamp)).ToList();
+            var settled = outcomes.Where(o => !o.ShouldRetry).Select(DoneKeyOf).ToList();
             if (settled.Count > 0)
             {
                 await doneKeys.RecordAsync(_key.Format(), settled, CancellationToken.None);
@@ -458,6 +476,10 @@ public sealed partial class TrailPrefixGrain(
 
         return completed;
     }
+
+    /// <summary>A settled file's done key, with its hash (when read whole and hashed) or why it has none (quarantined).</summary>
+    private static DoneKey DoneKeyOf(FileOutcome outcome) =>
+        new(outcome.Key, outcome.Stamp, outcome.Read?.UncompressedSha256, outcome.QuarantineKind is { } kind ? $"{kind}: {outcome.Message}" : null);
 
     /// <summary>Writes the state and remembers it as written; a stale activation stops (<see cref="StaleActivation"/>).</summary>
     private async Task SaveAsync()

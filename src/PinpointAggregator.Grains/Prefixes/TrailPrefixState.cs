@@ -94,4 +94,7 @@ public sealed class TrailPrefixState
 
     /// <summary>Why it was paused, as the operator said.</summary>
     [Id(30)] public string? PausedReason { get; set; }
+
+    /// <summary>Digest following and verification (issue 11); empty in a state stored before it.</summary>
+    [Id(31)] public Digests.PrefixIntegrityState Integrity { get; init; } = new();
 }

@@ -6,11 +6,13 @@ using Npgsql;
 using PinpointAggregator.Grains.DoneKeys;
 using PinpointAggregator.Grains.EventStore;
 using PinpointAggregator.Grains.EventStore.Queries;
+using PinpointAggregator.Grains.Integrity;
 using PinpointAggregator.Storage.PostgreSql.DoneKeys;
+using PinpointAggregator.Storage.PostgreSql.Integrity;
 
 namespace PinpointAggregator.Storage.PostgreSql.EventStore;
 
-/// <summary>Registers the PostgreSQL audit store, its queries and the done-key store in place of the in-memory ones.</summary>
+/// <summary>Registers the PostgreSQL audit store, its queries, the done-key store and the integrity finding store in place of the in-memory ones.</summary>
 public static class EventStoreServiceCollectionExtensions
 {
     /// <summary>
@@ -42,6 +44,10 @@ public static class EventStoreServiceCollectionExtensions
         // Done keys must be as durable as the prefixes' grain state (see IDoneKeyStore).
         services.RemoveAll<IDoneKeyStore>();
         services.AddSingleton<IDoneKeyStore, PostgresDoneKeyStore>();
+
+        // Integrity findings are kept for good, in the same database.
+        services.RemoveAll<IIntegrityFindingStore>();
+        services.AddSingleton<IIntegrityFindingStore, PostgresIntegrityFindingStore>();
         return services;
     }
 }

@@ -34,6 +34,13 @@ public readonly record struct TrailRoot(string BucketPrefix, string? Organizatio
     public string DayPrefix(string accountId, string region, DateOnly day) =>
         RegionPrefix(accountId, region) + day.ToString("yyyy'/'MM'/'dd'/'", CultureInfo.InvariantCulture);
 
+    /// <summary>Every digest one account and region has written (<c>ACCOUNT/CloudTrail-Digest/REGION/</c>).</summary>
+    public string DigestRegionPrefix(string accountId, string region) => AccountsPrefix + accountId + "/CloudTrail-Digest/" + region + "/";
+
+    /// <summary>One UTC day of one account's and region's digests; as a <c>StartAfter</c> it lists from that day on.</summary>
+    public string DigestDayPrefix(string accountId, string region, DateOnly day) =>
+        DigestRegionPrefix(accountId, region) + day.ToString("yyyy'/'MM'/'dd'/'", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A <c>StartAfter</c> value for listing <see cref="RegionPrefix"/>: it sorts just before every log key
     /// of this account and region stamped at or after <paramref name="time"/> (to the minute) and after

@@ -23,4 +23,11 @@ public interface ITrailObjectStore
     /// <see cref="IOException"/> (the network or disk), which says nothing about the file itself.
     /// </remarks>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens the object as <see cref="OpenReadAsync"/> does, with its user metadata from the same request (S3
+    /// returns it on the GET: no extra request). A store that keeps no metadata returns none.
+    /// </summary>
+    async Task<TrailObjectContent> OpenWithMetadataAsync(string key, CancellationToken cancellationToken) =>
+        TrailObjectContent.WithoutMetadata(await OpenReadAsync(key, cancellationToken).ConfigureAwait(false));
 }

@@ -91,6 +91,32 @@ public sealed class S3StoreRoundTripTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task OpenWithMetadata_GivesTheObjectsUserMetadata_FromTheSameGet()
+    {
+        var key = "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/06/01/digest.json.gz";
+        using (var s3 = TestServices.CreateS3Client())
+        {
+            var put = new Amazon.S3.Model.PutObjectRequest { BucketName = _bucket.Name, Key = key, ContentBody = "digest", UseChunkEncoding = false };
+            put.Metadata.Add("signature", "0a1b2c3d");
+            await s3.PutObjectAsync(put);
+        }
+
+        using var opened = await Store.OpenWithMetadataAsync(key, CancellationToken.None);
+        using var text = new StreamReader(opened.Content);
+
+        Assert.Equal("digest", await text.ReadToEndAsync());
+        Assert.Equal(new Dictionary<string, string> { ["signature"] = "0a1b2c3d" }, opened.Metadata);
+    }
+
+    [Fact]
+    public async Task OpenWithMetadata_OfAMissingKey_IsNotFound()
+    {
+        var error = await Assert.ThrowsAsync<TrailStoreException>(() => Store.OpenWithMetadataAsync("AWSLogs/none.json.gz", CancellationToken.None));
+
+        Assert.Equal((TrailStoreErrorKind.NotFound, "NoSuchKey"), (error.Kind, error.Code));
+    }
+
+    [Fact]
     public async Task OpenRead_OfAMissingKey_IsNotFound()
     {
         var error = await Assert.ThrowsAsync<TrailStoreException>(() => Store.OpenReadAsync("AWSLogs/none.json.gz", CancellationToken.None));

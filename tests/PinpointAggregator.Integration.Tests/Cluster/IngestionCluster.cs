@@ -30,7 +30,8 @@ internal sealed class IngestionCluster : IAsyncDisposable
 
     public static string RoleArn(string account) => $"arn:aws:iam::{account}:role/{RoleName}";
 
-    public static async Task<IngestionCluster> StartAsync(string bucket, int silos = 1, IReadOnlyDictionary<string, string?>? overrides = null, Type? firstConfigurator = null)
+    /// <summary>Starts the cluster; a <c>lastConfigurator</c> runs after the ingestion one, so its registrations win (stores of a test's own).</summary>
+    public static async Task<IngestionCluster> StartAsync(string bucket, int silos = 1, IReadOnlyDictionary<string, string?>? overrides = null, Type? firstConfigurator = null, Type? lastConfigurator = null)
     {
         // The SDK's ambient chain signs the AssumeRole calls, exactly as in production.
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", LocalSts.AccessKey);
@@ -64,6 +65,10 @@ internal sealed class IngestionCluster : IAsyncDisposable
         }
 
         builder.AddSiloBuilderConfigurator<IngestionSiloConfigurator>();
+        if (lastConfigurator is not null)
+        {
+            builder.Options.SiloBuilderConfiguratorTypes.Add(lastConfigurator.AssemblyQualifiedName!);
+        }
         builder.AddClientBuilderConfigurator<IngestionClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();

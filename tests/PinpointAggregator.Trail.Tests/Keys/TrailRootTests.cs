@@ -16,6 +16,15 @@ public sealed class TrailRootTests
     }
 
     [Fact]
+    public void DigestPrefixes_AreTheRegionsCloudTrailDigestFolder_AndItsDays()
+    {
+        var root = new TrailRoot("audit", "o-abcd123456");
+
+        Assert.Equal("audit/AWSLogs/o-abcd123456/111122223333/CloudTrail-Digest/eu-west-1/", root.DigestRegionPrefix("111122223333", "eu-west-1"));
+        Assert.Equal("AWSLogs/111122223333/CloudTrail-Digest/eu-west-1/2024/06/09/", TrailRoot.Default.DigestDayPrefix("111122223333", "eu-west-1", new DateOnly(2024, 6, 9)));
+    }
+
+    [Fact]
     public void PlainTrail_HasNoPrefixAndNoOrganizationLevel()
     {
         Assert.Equal("AWSLogs/", TrailRoot.Default.AccountsPrefix);

@@ -28,6 +28,17 @@ public sealed class LocalFolderReadTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetBytes(key), await ReadToEndAsync(stream));
     }
 
+    [Fact]
+    public async Task OpenWithMetadata_GivesTheFile_AndNoMetadata_AFolderKeepsNone()
+    {
+        const string key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/f.json.gz";
+
+        using var opened = await ((ITrailObjectStore)_store).OpenWithMetadataAsync(key, CancellationToken.None);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(key), await ReadToEndAsync(opened.Content));
+        Assert.Empty(opened.Metadata);
+    }
+
     [Theory]
     [InlineData("AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/01/missing.json.gz")]
     [InlineData("AWSLogs/999999999999/CloudTrail/us-east-1/2024/06/01/f.json.gz")]
