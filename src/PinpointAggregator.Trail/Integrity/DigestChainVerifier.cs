@@ -66,6 +66,19 @@ public sealed class DigestChainVerifier
         }
 
         var sha256 = digest.Read.UncompressedSha256!;
+        if (EndsAfterItsName(digest.Key, file) is { } named)
+        {
+            // CloudTrail names a digest by its end time. One ending later than its own name was not written by
+            // CloudTrail; taken into the chain it would become the newest digest and blind it (every real digest
+            // after it would be "out of order"), since a caller bounds names by the clock but cannot bound content.
+            findings.Add(Findings.DigestInvalid(
+                digest.Key,
+                file.DigestStartTime,
+                file.DigestEndTime,
+                $"it ends at {file.DigestEndTime:yyyy-MM-ddTHH:mm:ssZ}, after the time in its file name ({named:yyyy-MM-ddTHH:mm:ssZ}); it takes no part in the chain"));
+            return findings;
+        }
+
 
         // Equal end times are not "newer": a copy of the newest digest is checked on its own and moves nothing.
         var inOrder = _last is null || file.DigestEndTime > _last.End;
@@ -85,6 +98,15 @@ public sealed class DigestChainVerifier
         CheckLogs(digest.Key, file, listedLogs, findings);
         return findings;
     }
+
+    /// <summary>How far a digest's end time may pass the time in its file name (CloudTrail's are equal, to the second).</summary>
+    public static readonly TimeSpan NameTimeTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>The time in the found key's name when the digest ends after it (by more than <see cref="NameTimeTolerance"/>); otherwise null.</summary>
+    private static DateTimeOffset? EndsAfterItsName(string foundKey, DigestFile file) =>
+        TrailKey.TryParse(foundKey, out var key, out _) && key.Kind == TrailFileKind.Digest && file.DigestEndTime > key.Timestamp + NameTimeTolerance
+            ? key.Timestamp
+            : null;
 
     /// <summary>
     /// Ends an offline run: every digest the chain still remembers whose signature was never known (the newest,

@@ -129,6 +129,28 @@ public sealed class DigestChainVerifierTests : IDisposable
     }
 
     [Fact]
+    public void DigestEndingAfterItsOwnName_IsInvalid_AndCannotBlindTheChain()
+    {
+        // Regression: a digest claiming to end decades ahead became the chain's newest, every real digest after it
+        // was "out of order", and validated-through jumped to the forged time. Its name is bounded by the caller's
+        // clock; its content is not, so the two must agree.
+        _chain.AddMany(3);
+        var presentKey = _chain.DigestKey(_chain[0].End.AddMinutes(10));
+        var forged = _chain.Add(after: TimeSpan.FromDays(365 * 70), beforeSigning: json => json["digestS3Object"] = presentKey);
+        var observations = new List<DigestObservation>
+        {
+            _chain[0].Observation(), forged.Observation(foundAt: presentKey), _chain[1].Observation(), _chain[2].Observation(),
+        };
+
+        var verifier = _chain.NewChain();
+        var finding = Assert.Single(_chain.Verify(observations, verifier));
+
+        Assert.Equal((Kind.DigestInvalid, presentKey), (finding.Kind, finding.DigestKey));
+        Assert.Contains("after the time in its file name", finding.Detail, StringComparison.Ordinal);
+        Assert.Equal(_chain[2].End, verifier.State.ValidatedThrough);
+    }
+
+    [Fact]
     public void DigestMovedToAnotherKey_IsMoved_AndItsSuccessorFindsIt()
     {
         _chain.AddMany(4);
