@@ -11,9 +11,10 @@ namespace PinpointAggregator.Trail.Reading;
 /// <remarks>
 /// The SHA-256 costs about a fifth of the reader's speed, so it is computed only when asked for
 /// (<paramref name="hash"/>): digests always, log files when integrity validation needs their hashes
-/// (<see cref="TrailReaderOptions.ComputeSha256"/>).
+/// (<see cref="TrailReaderOptions.ComputeSha256"/>). Hashing a log for offline verification needs no UTF-8
+/// check (<paramref name="validateUtf8"/> false): a digest vouches for the bytes, whatever they are.
 /// </remarks>
-internal sealed class DecompressedContentCheck(long maxDecompressedBytes, bool hash) : IDisposable
+internal sealed class DecompressedContentCheck(long maxDecompressedBytes, bool hash, bool validateUtf8 = true) : IDisposable
 {
     private readonly Crc32 _crc = new();
     private readonly IncrementalHash? _sha256 = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
@@ -32,7 +33,7 @@ internal sealed class DecompressedContentCheck(long maxDecompressedBytes, bool h
         }
 
         _crc.Append(chunk);
-        if (!_utf8.Append(chunk))
+        if (validateUtf8 && !_utf8.Append(chunk))
         {
             throw new TrailFormatException(TrailFileErrorKind.InvalidUtf8, $"invalid UTF-8 in decompressed bytes {Length - chunk.Length}..{Length}");
         }
@@ -47,7 +48,7 @@ internal sealed class DecompressedContentCheck(long maxDecompressedBytes, bool h
     public string? Complete(GzipTrailerStream trailer)
     {
         trailer.VerifyTrailer(_crc.GetCurrentHashAsUInt32(), Length);
-        if (!_utf8.IsComplete)
+        if (validateUtf8 && !_utf8.IsComplete)
         {
             throw new TrailFormatException(TrailFileErrorKind.InvalidUtf8, "the data ends inside a multi-byte UTF-8 sequence");
         }

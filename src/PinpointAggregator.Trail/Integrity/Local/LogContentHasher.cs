@@ -1,15 +1,13 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.IO.Hashing;
-using System.Security.Cryptography;
 using PinpointAggregator.Trail.Reading;
 
 namespace PinpointAggregator.Trail.Integrity.Local;
 
 /// <summary>
-/// The SHA-256 of a log file's uncompressed content, as digests list it, and nothing more: decompression, the
-/// gzip trailer check (CRC32 and length, so a truncated file is caught as the reader catches it) and the size cap
-/// of the reader; no UTF-8 check, no JSON. A file that cannot be hashed is <see cref="LogFileStateKind.Unhashable"/>
+/// The SHA-256 of a log file's uncompressed content, as digests list it, and nothing more: decompression and the
+/// reader's own chunk checks (<see cref="DecompressedContentCheck"/>: the size cap, CRC32 for the gzip trailer, so
+/// a truncated file is caught as the reader catches it) without its UTF-8 check; no JSON. A file that cannot be hashed is <see cref="LogFileStateKind.Unhashable"/>
 /// with the reader's error kind and message. Thread-safe.
 /// </summary>
 internal static class LogContentHasher
@@ -34,9 +32,7 @@ internal static class LogContentHasher
     {
         var trailer = new GzipTrailerStream(compressed);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var crc = new Crc32();
-        var length = 0L;
+        using var content = new DecompressedContentCheck(maxDecompressedBytes, hash: true, validateUtf8: false);
         try
         {
             using (var gzip = new GZipStream(trailer, CompressionMode.Decompress, leaveOpen: true))
@@ -44,21 +40,12 @@ internal static class LogContentHasher
                 int n;
                 while ((n = gzip.Read(buffer, 0, buffer.Length)) > 0)
                 {
-                    length += n;
-                    if (length > maxDecompressedBytes)
-                    {
-                        return Unhashable(TrailFileErrorKind.DecompressedSizeLimitExceeded, $"the file decompresses to more than {maxDecompressedBytes} bytes (the configured cap)");
-                    }
-
-                    var chunk = buffer.AsSpan(0, n);
-                    crc.Append(chunk);
-                    sha256.AppendData(chunk);
+                    content.Append(buffer.AsSpan(0, n));
                 }
             }
 
             trailer.DrainToEnd();
-            trailer.VerifyTrailer(crc.GetCurrentHashAsUInt32(), length);
-            return LogFileState.Hashed(Convert.ToHexStringLower(sha256.GetHashAndReset()));
+            return LogFileState.Hashed(content.Complete(trailer)!);
         }
         catch (TrailFormatException e)
         {
