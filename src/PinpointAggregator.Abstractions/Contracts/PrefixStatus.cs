@@ -94,4 +94,7 @@ public sealed record PrefixStatus
 
     /// <summary>Integrity validation of the prefix's digests and logs (issue 11).</summary>
     [Id(30)] public PrefixIntegrityStatus Integrity { get; init; } = new();
+
+    /// <summary>Notification-driven ingestion (issue 12): whether the prefix polls or follows notifications, and why.</summary>
+    [Id(31)] public PrefixNotificationStatus Notifications { get; init; } = new();
 }

@@ -47,6 +47,16 @@ public interface ITrailPrefixGrain : IGrainWithStringKey
     [Alias("Resume")]
     Task ResumeAsync();
 
+    /// <summary>
+    /// Reads the log keys a notification named, now: keys already done cost no GET; keys older than the
+    /// reconcile horizon are read and reported as late. The prefix is in notification mode afterwards (its polls
+    /// list only for the reconcile) until notifications stop for <c>Ingestion:Notifications:QuietAfter</c>.
+    /// Never fails for a key's own problem: each key gets its outcome; a key not of this prefix is refused with
+    /// an <see cref="ArgumentException"/>.
+    /// </summary>
+    [Alias("ReadNotified")]
+    Task<IReadOnlyList<NotifiedFileResult>> ReadNotifiedAsync(IReadOnlyList<NotifiedFile> files);
+
     [Alias("GetStatus"), AlwaysInterleave]
     Task<PrefixStatus> GetStatusAsync();
 }

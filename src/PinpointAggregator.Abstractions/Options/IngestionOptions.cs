@@ -165,4 +165,7 @@ public sealed class IngestionOptions
     /// application never holds back its prefix. Default 5.
     /// </summary>
     public int DeliveryAttempts { get; set; } = 5;
+
+    /// <summary>Notification-driven ingestion through SQS (section <c>Ingestion:Notifications</c>); off unless queues are configured.</summary>
+    public NotificationOptions Notifications { get; init; } = new();
 }

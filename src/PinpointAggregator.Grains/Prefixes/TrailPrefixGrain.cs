@@ -180,6 +180,9 @@ public sealed partial class TrailPrefixGrain(
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
+    public Task<IReadOnlyList<NotifiedFileResult>> ReadNotifiedAsync(IReadOnlyList<NotifiedFile> files) =>
+        throw new NotImplementedException("issue 12: notification-driven reads are being built");
+
     public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, _ledger, _options, Now) with { Integrity = _digests.Status(Now) });
 
     /// <summary>

@@ -1,0 +1,48 @@
+namespace PinpointAggregator.Abstractions.Options;
+
+/// <summary>
+/// Notification-driven ingestion (section <c>Ingestion:Notifications</c>): CloudTrail's SNS notifications, S3 event
+/// notifications or EventBridge "Object Created" events delivered to SQS queues. With no queue configured (the
+/// default) every prefix polls; with queues, a prefix that receives notifications stops listing its window and
+/// keeps only the reconcile listing as a safety net, and falls back to polling when notifications stop.
+/// </summary>
+public sealed class NotificationOptions
+{
+    /// <summary>The queues every silo consumes (SQS hands each message to one consumer at a time). Empty: polling only.</summary>
+    public List<NotificationQueueOptions> Queues { get; init; } = [];
+
+    /// <summary>Long-poll wait of one <c>ReceiveMessage</c> (<c>WaitTimeSeconds</c>). Default 20 seconds, SQS's maximum.</summary>
+    public TimeSpan WaitTime { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Messages one <c>ReceiveMessage</c> asks for (<c>MaxNumberOfMessages</c>, 1 to 10). Default 10.</summary>
+    public int MaxMessages { get; set; } = 10;
+
+    /// <summary>
+    /// Visibility timeout asked for on receive; while a batch is still being read it is extended by as much
+    /// again, every half of it. A silo that dies holding messages gives them back after this. Default 2 minutes.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A prefix that has had notifications and then none for this long lists its window again (polling); if that
+    /// listing finds files no notification named, notifications have stopped while the trail is active, and the
+    /// prefix says so in status and metrics until notifications come back. Default 30 minutes (CloudTrail
+    /// delivers about every 5 minutes per active account and region).
+    /// </summary>
+    public TimeSpan QuietAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// A message received this many times whose keys still wait (failing reads, a paused prefix) is deleted
+    /// and counted as set aside: its keys are in their prefixes' retry state by then, retried by polls and
+    /// reported as stuck, so nothing is lost and the message does not cycle forever. Default 5.
+    /// </summary>
+    public int MaxReceives { get; set; } = 5;
+
+    /// <summary>A message body longer than this (UTF-16 characters) is set aside unread. Default 262,144 (SQS's classic limit).</summary>
+    public int MaxMessageBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Object keys one message may name; a message naming more is set aside. Default 1,000.</summary>
+    public int MaxKeysPerMessage { get; set; } = 1000;
+
+    public bool Enabled => Queues.Count > 0;
+}

@@ -1,0 +1,9 @@
+using PinpointAggregator.Abstractions.Options;
+
+namespace PinpointAggregator.Grains.Notifications;
+
+/// <summary>Opens a configured queue (the host registers the SQS one).</summary>
+public interface INotificationQueueClientFactory
+{
+    INotificationQueueClient Open(NotificationQueueOptions queue);
+}
