@@ -44,5 +44,12 @@ public sealed class NotificationOptions
     /// <summary>Object keys one message may name; a message naming more is set aside. Default 1,000.</summary>
     public int MaxKeysPerMessage { get; set; } = 1000;
 
+    /// <summary>
+    /// How often a prefix in notification mode lists its <c>CloudTrail-Digest/</c> folder (CloudTrail sends no
+    /// notification for digests). One listing returns every digest since the last, so a longer interval only
+    /// delays validation: validated-through lags by up to this much more. Default 3 hours.
+    /// </summary>
+    public TimeSpan DigestListInterval { get; set; } = TimeSpan.FromHours(3);
+
     public bool Enabled => Queues.Count > 0;
 }
