@@ -157,7 +157,7 @@ public sealed class NotificationQueueWorkerTests : IDisposable
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Read = async (_, files) =>
         {
-            reading.SetResult();
+            reading.TrySetResult();
             await release.Task;
             return [.. files.Select(f => new NotifiedFileResult(f.Key, NotifiedFileOutcome.Read))];
         };
