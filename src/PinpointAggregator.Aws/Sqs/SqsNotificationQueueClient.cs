@@ -98,7 +98,8 @@ public sealed class SqsNotificationQueueClient(IAmazonSQS sqs, string queueUrl, 
 
     private static string EntryId(int index) => index.ToString(CultureInfo.InvariantCulture);
 
-    private static IEnumerable<string> FailedIds(QueueMessage[] chunk, IEnumerable<string>? failedEntries) =>
+    /// <summary>The message ids of a batch's failed entries (entry ids are the messages' places in the batch); unknown ids are ignored.</summary>
+    internal static IEnumerable<string> FailedIds(QueueMessage[] chunk, IEnumerable<string>? failedEntries) =>
         (failedEntries ?? []).Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < chunk.Length ? chunk[i].MessageId : null)
             .OfType<string>();
 
