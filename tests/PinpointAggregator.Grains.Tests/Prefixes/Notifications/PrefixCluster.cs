@@ -24,6 +24,9 @@ public sealed class PrefixCluster : IAsyncLifetime
     /// <summary>The clocks of the clusters of this process, by id (silo configurators are made by type, so they look theirs up).</summary>
     internal static readonly ConcurrentDictionary<string, SettableClock> Clocks = new(StringComparer.Ordinal);
 
+    /// <summary>Keys whose GETs are refused (AccessDenied), until the test removes them. Keys name their test's own account.</summary>
+    internal static readonly ConcurrentDictionary<string, bool> DeniedKeys = new(StringComparer.Ordinal);
+
     private readonly string _clockId = Guid.NewGuid().ToString("N");
     private int _prefixes;
     private TestCluster? _cluster;

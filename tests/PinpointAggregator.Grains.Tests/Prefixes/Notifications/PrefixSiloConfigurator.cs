@@ -29,8 +29,18 @@ public sealed class PrefixSiloConfigurator : ISiloConfigurator
 
     private sealed class FolderStores(string folder) : ITrailObjectStoreFactory
     {
-        public ITrailObjectStore Open(string bucket, string? account) => new LocalFolderObjectStore(folder);
+        public ITrailObjectStore Open(string bucket, string? account) => new DenyingStore(new LocalFolderObjectStore(folder));
 
         public string DescribeCredentials(string bucket, string? account) => "local folder";
+    }
+
+    /// <summary>Refuses the GETs of the keys a test put in <see cref="PrefixCluster.DeniedKeys"/>, as S3 refuses a role without access.</summary>
+    private sealed class DenyingStore(ITrailObjectStore inner) : ITrailObjectStore
+    {
+        public Task<TrailObjectListing> ListAsync(TrailListRequest request, CancellationToken cancellationToken) => inner.ListAsync(request, cancellationToken);
+
+        public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) => PrefixCluster.DeniedKeys.ContainsKey(key)
+            ? throw new TrailStoreException(TrailStoreErrorKind.Denied, "AccessDenied", "Access Denied (test)")
+            : inner.OpenReadAsync(key, cancellationToken);
     }
 }

@@ -89,6 +89,29 @@ public sealed class ReadNotifiedTests(PrefixCluster cluster)
     }
 
     [Fact]
+    public async Task AKeyWhoseReadFails_WaitsForARetry_AndANotificationReadsItNow()
+    {
+        var prefix = cluster.NewPrefix();
+        await prefix.StartAsync(T0.AddHours(-1));
+        var key = prefix.Put(T0.AddMinutes(1));
+        DeniedKeys[key] = true;
+
+        var failed = await prefix.NotifyAsync(key);
+        var waiting = await prefix.StatusAsync();
+        DeniedKeys.TryRemove(key, out _);
+        prefix.Clock.Advance(TimeSpan.FromSeconds(1));
+        var read = await prefix.NotifyAsync(key);
+        var status = await prefix.StatusAsync();
+
+        Assert.Equal([new NotifiedFileResult(key, NotifiedFileOutcome.Retrying)], failed);
+        Assert.False(failed[0].Settled);
+        Assert.Equal((1, T0), (waiting.PendingRetries, waiting.ReadThrough));
+        Assert.Equal([new NotifiedFileResult(key, NotifiedFileOutcome.Read)], read);
+        Assert.Equal((0, 1L, T0.AddSeconds(1)), (status.PendingRetries, status.Counters.FilesRead, status.ReadThrough));
+        Assert.Equal((1L, 2L), await prefix.RequestsAsync());
+    }
+
+    [Fact]
     public async Task APrefixNeverStarted_AnswersNotStarted_AndChangesNothing()
     {
         var prefix = cluster.NewPrefix();
