@@ -52,10 +52,17 @@ public sealed class NotificationOptions
     public TimeSpan DigestListInterval { get; set; } = TimeSpan.FromHours(3);
 
     /// <summary>
-    /// Receive loops per queue on each silo, each with its batch in flight: a batch waits for its slowest prefix
-    /// grain (one busy with a backfill turn or a reconcile), and the other loops go on meanwhile. Default 4.
+    /// Receive batches one silo reads at once per queue: a batch waits for its slowest prefix grain (one busy with a
+    /// backfill turn or a reconcile), and the others go on meanwhile. Default 4.
     /// </summary>
-    public int ConsumersPerQueue { get; set; } = 4;
+    public int BatchesInFlight { get; set; } = 4;
+
+    /// <summary>
+    /// After a receive that brought fewer than <see cref="MaxMessages"/>, the next waits this long, so the queue fills a
+    /// batch: SQS bills per request, and a loop that receives each message as it comes pays one receive and one delete
+    /// per file. Adds at most this much latency. Zero: receive again at once. Default 1 second.
+    /// </summary>
+    public TimeSpan ReceivePause { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long the queues keep a message (their <c>MessageRetentionPeriod</c>; SQS's default is 4 days, its maximum

@@ -67,9 +67,14 @@ public sealed class NotificationOptionsValidator : IValidateOptions<IngestionOpt
             errors.Add($"{Section}:QuietAfter must be positive; got {notifications.QuietAfter}.");
         }
 
-        if (notifications.ConsumersPerQueue is < 1 or > 50)
+        if (notifications.BatchesInFlight is < 1 or > 64)
         {
-            errors.Add($"{Section}:ConsumersPerQueue must be 1 to 50; got {notifications.ConsumersPerQueue}.");
+            errors.Add($"{Section}:BatchesInFlight must be 1 to 64; got {notifications.BatchesInFlight}.");
+        }
+
+        if (notifications.ReceivePause < TimeSpan.Zero || notifications.ReceivePause > TimeSpan.FromSeconds(20))
+        {
+            errors.Add($"{Section}:ReceivePause must be 0 to 20 seconds; got {notifications.ReceivePause}.");
         }
 
         if (notifications.MessageRetention < TimeSpan.FromMinutes(1) || notifications.MessageRetention > TimeSpan.FromDays(14))

@@ -31,21 +31,52 @@ public sealed partial class NotificationQueueWorker(INotificationQueueClient cli
     /// <summary>This silo's totals for the queue.</summary>
     public NotificationQueueTally Tally { get; } = new();
 
-    /// <summary>Receives and handles batches until <paramref name="stopping"/>; never throws for the queue's or a grain's failure.</summary>
+    /// <summary>
+    /// Receives and handles batches until <paramref name="stopping"/>; never throws for the queue's or a grain's failure.
+    /// Up to <see cref="NotificationOptions.BatchesInFlight"/> batches are read at once, so one waiting on a busy prefix
+    /// grain holds up no other; after a receive that was not full the next waits <see cref="NotificationOptions.ReceivePause"/>,
+    /// so receives carry batches rather than single messages (SQS bills per request). On stop, the batches being read finish.
+    /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
+        using var slots = new SemaphoreSlim(_options.BatchesInFlight);
+        var reading = new List<Task>();
         var failures = 0;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await ReceiveOnceAsync(stopping).ConfigureAwait(false);
+                await slots.WaitAsync(stopping).ConfigureAwait(false);
+                IReadOnlyList<QueueMessage> messages;
+                try
+                {
+                    (messages, var receivedAt) = await ReceiveAsync(stopping).ConfigureAwait(false);
+                    if (messages.Count > 0)
+                    {
+                        reading.RemoveAll(t => t.IsCompleted);
+                        reading.Add(HandleReleasingAsync(messages, receivedAt, slots));
+                    }
+                    else
+                    {
+                        slots.Release();
+                    }
+                }
+                catch
+                {
+                    slots.Release();
+                    throw;
+                }
+
                 failures = 0;
-                continue;
+                if (messages.Count > 0 && messages.Count < _options.MaxMessages && _options.ReceivePause > TimeSpan.Zero)
+                {
+                    // Let the queue fill a batch: a few hundred milliseconds of latency against up to ten times fewer requests.
+                    await Task.Delay(_options.ReceivePause, _time, stopping).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e)
             {
@@ -58,29 +89,57 @@ public sealed partial class NotificationQueueWorker(INotificationQueueClient cli
                 }
                 catch (OperationCanceledException)
                 {
-                    return;
+                    break;
                 }
             }
         }
+
+        await Task.WhenAll(reading).ConfigureAwait(false);
     }
 
     /// <summary>One receive and its batch, start to end. Returns how many messages came.</summary>
     public async Task<int> ReceiveOnceAsync(CancellationToken stopping)
+    {
+        var (messages, receivedAt) = await ReceiveAsync(stopping).ConfigureAwait(false);
+        if (messages.Count > 0)
+        {
+            await HandleAsync(messages, receivedAt).ConfigureAwait(false);
+        }
+
+        return messages.Count;
+    }
+
+    private async Task<(IReadOnlyList<QueueMessage> Messages, DateTime ReceivedAt)> ReceiveAsync(CancellationToken stopping)
     {
         Count(RequestKinds.SqsReceive, 1);
         var messages = await client.ReceiveAsync(_options.MaxMessages, _options.WaitTime, _options.VisibilityTimeout, stopping).ConfigureAwait(false);
         var receivedAt = _time.GetUtcNow().UtcDateTime;
         TimeSpan? oldest = messages.Count == 0 ? null : receivedAt - messages.Min(m => m.SentAt);
         Tally.Received(messages.Count, oldest, receivedAt);
-        if (messages.Count == 0)
+        if (messages.Count > 0)
         {
-            return 0;
+            services.Metrics.Received(Name, messages.Count);
+            services.Metrics.OldestMessageAge(Name, oldest!.Value);
         }
 
-        services.Metrics.Received(Name, messages.Count);
-        services.Metrics.OldestMessageAge(Name, oldest!.Value);
-        await HandleAsync(messages, receivedAt).ConfigureAwait(false);
-        return messages.Count;
+        return (messages, receivedAt);
+    }
+
+    /// <summary>A batch read beside the receive loop: its failure (a delete refused) is logged, and its messages come back.</summary>
+    private async Task HandleReleasingAsync(IReadOnlyList<QueueMessage> messages, DateTime receivedAt, SemaphoreSlim slots)
+    {
+        try
+        {
+            await HandleAsync(messages, receivedAt).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Failed(e, failures: 1, delay: TimeSpan.Zero);
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     /// <summary>

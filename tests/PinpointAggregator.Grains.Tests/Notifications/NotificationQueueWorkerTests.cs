@@ -65,24 +65,76 @@ public sealed class NotificationQueueWorkerTests : IDisposable
 
     /// <summary>
     /// Regression: with one batch in flight per queue, a prefix grain busy with a backfill turn held every other
-    /// prefix's notifications on the silo. The consumer runs <c>ConsumersPerQueue</c> receive loops on one worker.
+    /// prefix's notifications on the silo. The loop reads up to <c>BatchesInFlight</c> batches at once.
     /// </summary>
     [Fact]
-    public async Task ABatchWaitingOnABusyPrefix_DoesNotHoldUpAnotherBatch()
+    public async Task ABatchWaitingOnABusyPrefix_DoesNotHoldUpTheNextBatch()
     {
         var busy = new TaskCompletionSource<IReadOnlyList<NotifiedFileResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
         Read = (prefix, files) => prefix == "A" ? busy.Task : Task.FromResult<IReadOnlyList<NotifiedFileResult>>([.. files.Select(f => new NotifiedFileResult(f.Key, NotifiedFileOutcome.Read))]);
         _queue.Returns(CloudTrail("slow", 1, "a1"));
         _queue.Returns(CloudTrail("fast", 1, "b1"));
+        _queue.LongPollsWhenEmpty = true;
+        using var stop = new CancellationTokenSource();
 
-        var slow = Worker.ReceiveOnceAsync(CancellationToken.None);
-        Assert.Equal(1, await Worker.ReceiveOnceAsync(CancellationToken.None));
+        var run = Worker.RunAsync(stop.Token);
+        await UntilAsync(() => Calls().Contains("delete:fast"));
 
-        Assert.False(slow.IsCompleted);
-        Assert.Contains("delete:fast", _queue.Calls);
+        Assert.DoesNotContain("delete:slow", Calls());
         busy.SetResult([new NotifiedFileResult("a1", NotifiedFileOutcome.Read)]);
-        Assert.Equal(1, await slow);
-        Assert.Equal("delete:slow", _queue.Calls[^1]);
+        await UntilAsync(() => Calls().Contains("delete:slow"));
+        await stop.CancelAsync();
+        await run;
+    }
+
+    /// <summary>
+    /// A receive that was not full makes the next wait <c>ReceivePause</c> (the queue fills a batch meanwhile); a full
+    /// one is followed by the next receive at once.
+    /// </summary>
+    [Fact]
+    public async Task AReceiveThatWasNotFull_IsFollowedByAPause_AFullOneIsNot()
+    {
+        _queue.Returns([.. Enumerable.Range(0, 10).Select(i => CloudTrail("full" + i, 1, "a" + i))]);
+        _queue.Returns(CloudTrail("one", 1, "b1"));
+        _queue.Returns(CloudTrail("after", 1, "b2"));
+        _queue.LongPollsWhenEmpty = true;
+        using var stop = new CancellationTokenSource();
+
+        var run = Worker.RunAsync(stop.Token);
+        await UntilAsync(() => Calls().Count(c => c == "receive") >= 2, advance: false);
+        await UntilAsync(() => Calls().Count(c => c == "receive") >= 3, advance: false, wait: TimeSpan.FromMilliseconds(300));
+
+        // The full receive was followed by the next at once; without the clock moving, the one after the single message does not come.
+        Assert.Equal(2, Calls().Count(c => c == "receive"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await UntilAsync(() => Calls().Count(c => c == "receive") >= 3, advance: false));
+        await stop.CancelAsync();
+        await run;
+    }
+
+    private List<string> Calls()
+    {
+        lock (_queue.Calls)
+        {
+            return [.. _queue.Calls];
+        }
+    }
+
+    /// <summary>Waits (real time, bounded) for a condition, moving the fake clock on if asked; returns whether it held.</summary>
+    private async Task<bool> UntilAsync(Func<bool> condition, bool advance = true, TimeSpan? wait = null)
+    {
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(30));
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            if (advance)
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(2));
+            }
+
+            await Task.Delay(1);
+        }
+
+        return condition();
     }
 
     [Fact]
