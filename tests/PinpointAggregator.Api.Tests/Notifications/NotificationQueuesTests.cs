@@ -25,7 +25,7 @@ public sealed class NotificationQueuesTests(NotificationQueuesFixture service) :
     {
         MessagesReceived = 40,
         MessagesDeleted = 37,
-        SetAsideByReason = new Dictionary<string, long> { ["ForeignBucket"] = 1, ["NotTrailNotification"] = 2 },
+        SetAsideByReason = new Dictionary<string, long> { ["ForeignBucket"] = 1, ["TestEvent"] = 2 },
         KeysRouted = 55,
         Requests = new Dictionary<string, long> { ["SqsReceive"] = 9, ["SqsDelete"] = 4 },
         OldestMessageAge = TimeSpan.FromSeconds(3),
@@ -73,7 +73,7 @@ public sealed class NotificationQueuesTests(NotificationQueuesFixture service) :
         Assert.Equal(
             (40L, 37L, 55L, Duration.FromTimeSpan(TimeSpan.FromSeconds(3)), Duration.FromTimeSpan(TimeSpan.FromMilliseconds(400)), Duration.FromTimeSpan(TimeSpan.FromMilliseconds(1500)), Timestamp.FromDateTime(Noon), string.Empty),
             (a.MessagesReceived, a.MessagesDeleted, a.KeysRouted, a.OldestMessageAge, a.LatencyP50, a.LatencyP99, a.LastReceiveTime, a.LastError));
-        Assert.Equal([("ForeignBucket", 1L), ("NotTrailNotification", 2L)], a.SetAsideByReason.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)));
+        Assert.Equal([("ForeignBucket", 1L), ("TestEvent", 2L)], a.SetAsideByReason.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)));
         Assert.Equal([("SqsDelete", 4L), ("SqsReceive", 9L)], a.Requests.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)));
         var b = Assert.Single(queue.Silos, s => s.Silo == SiloB).Counters;
         Assert.Equal((2L, 1L, 0L, null, null, ReportB.LastError), (b.MessagesReceived, b.MessagesDeleted, b.KeysRouted, b.OldestMessageAge, b.LastReceiveTime, b.LastError));
@@ -85,7 +85,7 @@ public sealed class NotificationQueuesTests(NotificationQueuesFixture service) :
         Assert.Equal(queue.Silos.Sum(s => s.Counters.MessagesDeleted), queue.Total.MessagesDeleted);
         Assert.Equal(42L, queue.Total.MessagesReceived);
         Assert.Equal(
-            [("ForeignBucket", 1L), ("NotTrailNotification", 2L), ("TooManyReceives", 1L)],
+            [("ForeignBucket", 1L), ("TestEvent", 2L), ("TooManyReceives", 1L)],
             queue.Total.SetAsideByReason.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value)));
         Assert.NotNull(queue.UpdatedTime);
         Assert.DoesNotContain(response.Queues[1].Silos, s => s.Silo is SiloA or SiloB);

@@ -77,7 +77,7 @@ public sealed class NotificationsCommandTests
         {
             MessagesReceived = 42,
             MessagesDeleted = 38,
-            SetAsideByReason = { ["NotTrailNotification"] = 3, ["ForeignBucket"] = 1 },
+            SetAsideByReason = { ["TestEvent"] = 3, ["ForeignBucket"] = 1 },
             KeysRouted = 55,
             Requests = { ["SqsReceive"] = 9, ["SqsDelete"] = 4 },
             OldestMessageAge = Duration.FromTimeSpan(TimeSpan.FromSeconds(3)),
@@ -88,7 +88,7 @@ public sealed class NotificationsCommandTests
         Silos =
         {
             new NotificationQueueSilo { Silo = "silo-a", Counters = new NotificationQueueCounters { MessagesReceived = 2, LastError = "AccessDenied: not allowed" } },
-            new NotificationQueueSilo { Silo = "silo-b", Counters = new NotificationQueueCounters { MessagesReceived = 40, MessagesDeleted = 38, SetAsideByReason = { ["ForeignBucket"] = 1, ["NotTrailNotification"] = 3 } } },
+            new NotificationQueueSilo { Silo = "silo-b", Counters = new NotificationQueueCounters { MessagesReceived = 40, MessagesDeleted = 38, SetAsideByReason = { ["ForeignBucket"] = 1, ["TestEvent"] = 3 } } },
         },
         Visible = 12,
         InFlight = 0,
@@ -122,8 +122,8 @@ public sealed class NotificationsCommandTests
             last notification      2024-06-01T12:00:00Z
             oldest fallback since  2024-06-01T11:00:00Z
 
-            QUEUE         RECEIVED  DELETED  SET_ASIDE  SET_ASIDE_BY_REASON                     OLDEST_MESSAGE_AGE  LATENCY_P99  VISIBLE  IN_FLIGHT  LAST_RECEIVE_TIME     LAST_ERROR
-            trail-events        42       38          4  ForeignBucket=1 NotTrailNotification=3                  3s         1.5s       12          0  2024-06-01T12:00:05Z
+            QUEUE         RECEIVED  DELETED  SET_ASIDE  SET_ASIDE_BY_REASON          OLDEST_MESSAGE_AGE  LATENCY_P99  VISIBLE  IN_FLIGHT  LAST_RECEIVE_TIME     LAST_ERROR
+            trail-events        42       38          4  ForeignBucket=1 TestEvent=3                  3s         1.5s       12          0  2024-06-01T12:00:05Z
             backup               0        0          0
 
             ACCOUNT       REGION     FALLBACK_SINCE        LAST_NOTIFICATION_TIME  FALLBACK_REASON
@@ -162,7 +162,7 @@ public sealed class NotificationsCommandTests
         Assert.Equal(
             [
                 "queue,received,deleted,set_aside,set_aside_by_reason,oldest_message_age,latency_p99,visible,in_flight,last_receive_time,last_error,latency_p50,keys_routed,requests,updated_time,url",
-                "trail-events,42,38,4,ForeignBucket=1 NotTrailNotification=3,3s,1.5s,12,0,2024-06-01T12:00:05Z,,400ms,55,SqsDelete=4 SqsReceive=9,2024-06-01T12:00:06Z,https://sqs.eu-west-1.amazonaws.com/123456789012/trail-events",
+                "trail-events,42,38,4,ForeignBucket=1 TestEvent=3,3s,1.5s,12,0,2024-06-01T12:00:05Z,,400ms,55,SqsDelete=4 SqsReceive=9,2024-06-01T12:00:06Z,https://sqs.eu-west-1.amazonaws.com/123456789012/trail-events",
                 "backup,0,0,0,,,,,,,,,0,,,https://sqs.us-east-1.amazonaws.com/123456789012/backup",
             ],
             totals.Lines);
@@ -170,7 +170,7 @@ public sealed class NotificationsCommandTests
             [
                 "queue,silo,received,deleted,set_aside,set_aside_by_reason,oldest_message_age,latency_p99,visible,in_flight,last_receive_time,last_error,latency_p50,keys_routed,requests,updated_time,url",
                 "trail-events,silo-a,2,0,0,,,,12,0,,AccessDenied: not allowed,,0,,2024-06-01T12:00:06Z,https://sqs.eu-west-1.amazonaws.com/123456789012/trail-events",
-                "trail-events,silo-b,40,38,4,ForeignBucket=1 NotTrailNotification=3,,,12,0,,,,0,,2024-06-01T12:00:06Z,https://sqs.eu-west-1.amazonaws.com/123456789012/trail-events",
+                "trail-events,silo-b,40,38,4,ForeignBucket=1 TestEvent=3,,,12,0,,,,0,,2024-06-01T12:00:06Z,https://sqs.eu-west-1.amazonaws.com/123456789012/trail-events",
             ],
             silos.Lines);
         // No prefix in FALLBACK: success, whatever the queues say.
