@@ -14,8 +14,15 @@ public sealed class NotificationQueuesService : ICollectionFixture<NotificationQ
 /// one named <see cref="Backup"/>. SQS is a loopback port nothing listens on, so the silo's consumer never receives
 /// a message (nothing leaves the machine); the tests report counters to the queues' grains as silos do.
 /// </summary>
+/// <remarks>
+/// The consumer signs with the ambient credentials: made-up ones in the environment, so the SDK's chain stops
+/// there instead of asking the instance metadata address, which is not loopback.
+/// </remarks>
 public sealed class NotificationQueuesFixture : ServiceFixture
 {
+    /// <summary>The made-up secret the consumer signs with; no answer or error may show it.</summary>
+    public const string SecretKey = "api-tests-made-up-secret-0123456789abcdef";
+
     public const string TrailEventsUrl = "https://sqs.eu-west-1.amazonaws.com/123456789012/trail-events";
     public const string BackupUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/cloudtrail-backup";
     public const string TrailEvents = "trail-events";
@@ -28,4 +35,11 @@ public sealed class NotificationQueuesFixture : ServiceFixture
         new("Ingestion:Notifications:Queues:1:Name", Backup),
         new("Aws:SqsServiceUrl", $"http://127.0.0.1:{PinpointAggregator.Testing.TestPorts.Next().ToString(CultureInfo.InvariantCulture)}"),
     ];
+
+    public override Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIAAPITESTSMADEUP00");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
+        return base.InitializeAsync();
+    }
 }

@@ -92,6 +92,24 @@ public sealed class NotificationQueuesTests(NotificationQueuesFixture service) :
     }
 
     [Fact]
+    public async Task TheServicesOwnConsumer_ReportsEachQueue_FailingWithoutACredentialInTheError()
+    {
+        ListNotificationQueuesResponse response = null!;
+        await Eventually.TrueAsync(async () =>
+        {
+            response = await _org.ListNotificationQueuesAsync(new ListNotificationQueuesRequest());
+            return response.Queues.All(q => q.Silos.Any(s => s.Silo is not (SiloA or SiloB) && s.Counters.LastError.Length > 0));
+        }, "the service's consumer did not report its failing queues");
+
+        foreach (var queue in response.Queues)
+        {
+            var own = queue.Silos.Single(s => s.Silo is not (SiloA or SiloB)).Counters;
+            Assert.Equal((0L, 0L), (own.MessagesReceived, own.MessagesDeleted));
+            Assert.DoesNotContain(NotificationQueuesFixture.SecretKey, own.LastError, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task AsJson_TheSameQueuesAndReports()
     {
         var grpc = await _org.ListNotificationQueuesAsync(new ListNotificationQueuesRequest());
