@@ -22,6 +22,7 @@ internal static class CliApp
             EventsCommand.Create(environment),
             WatchCommand.Create(environment),
             IntegrityCommand.Create(environment),
+            NotificationsCommand.Create(environment),
         };
         foreach (var command in OperationsCommands.Create(environment))
         {

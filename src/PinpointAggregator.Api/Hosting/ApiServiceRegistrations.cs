@@ -19,6 +19,7 @@ internal static class ApiServiceRegistrations
         services.TryAddSingleton<WatchCursors>();
         services.TryAddSingleton<OrganizationSummaryQuery>();
         services.TryAddSingleton<IntegritySummaryQuery>();
+        services.TryAddSingleton<NotificationQueueQuery>();
         services.TryAddSingleton<AccountPages>();
         services.TryAddSingleton<AccountPrefixes>();
         services.TryAddSingleton<EventExport>();

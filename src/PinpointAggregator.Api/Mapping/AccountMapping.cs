@@ -37,16 +37,20 @@ internal static class AccountMapping
         account.RegionsIgnored.AddRange(status.RegionsIgnored);
         account.Prefixes.AddRange(ordered.Select(ToProto));
         account.Integrity = IntegritySummaryBuilder.Of(ordered.Select(p => p.Integrity));
+        account.Notifications = NotificationSummaryBuilder.Of(ordered.Select(p => p.Notifications));
         return account;
     }
 
-    /// <summary>Whether an account needs attention: a failing role, a failing prefix, quarantined files, set-aside events, missed files or integrity violations.</summary>
+    /// <summary>
+    /// Whether an account needs attention: a failing role, a failing prefix, quarantined files, set-aside events, missed files,
+    /// integrity violations, or a prefix in notification Fallback (notifications stopped while files kept arriving).
+    /// </summary>
     public static bool HasProblems(AccountStatus status, IEnumerable<PrefixStatus> prefixes)
     {
         ArgumentNullException.ThrowIfNull(status);
         return status.Health.ConsecutiveFailures > 0 || prefixes.Any(p =>
             p.ConsecutiveFailures > 0 || p.Counters.FilesQuarantined > 0 || p.Counters.EventsSetAside > 0 || p.Counters.FilesMissed > 0
-            || p.Integrity.Violations > 0);
+            || p.Integrity.Violations > 0 || p.Notifications.Mode == Abstractions.Contracts.PrefixIngestionMode.Fallback);
     }
 
     public static Prefix ToProto(this PrefixStatus status)
@@ -78,6 +82,7 @@ internal static class AccountMapping
             PendingRetries = status.PendingRetries,
             StuckFiles = status.StuckFiles,
             Integrity = status.Integrity.ToProto(),
+            Notifications = status.Notifications.ToProto(),
         };
         foreach (var (kind, count) in counters.Requests)
         {

@@ -13,11 +13,12 @@ using PinpointAggregator.Grains.Organization;
 
 namespace PinpointAggregator.Api.Services;
 
-/// <summary>The organization: its summary (directory, account grains, event store) and the ingestion status of its accounts (grains).</summary>
+/// <summary>The organization: its summary (directory, account grains, event store), the ingestion status of its accounts (grains) and its notification queues (queue grains).</summary>
 internal sealed class OrganizationApi(
     IGrainFactory grains,
     OrganizationSummaryQuery summaries,
     AccountPages accounts,
+    NotificationQueueQuery queues,
     PageTokens tokens,
     ICallerAccessResolver access,
     IOptions<ApiOptions> options) : OrganizationService.OrganizationServiceBase
@@ -78,5 +79,16 @@ internal sealed class OrganizationApi(
 
         var (status, prefixes) = await accounts.ReadAsync(account);
         return status.ToProto(prefixes);
+    }
+
+    public override async Task<ListNotificationQueuesResponse> ListNotificationQueues(ListNotificationQueuesRequest request, ServerCallContext context)
+    {
+        // A queue carries every account's notifications: its counts and errors are the organization's, not an account's.
+        if (access.Resolve(context).Accounts is not null)
+        {
+            throw ApiErrors.PermissionDenied("the notification queues (they carry every account's notifications; this caller is scoped to accounts)");
+        }
+
+        return await queues.RunAsync();
     }
 }

@@ -13,9 +13,9 @@ internal static class AccountsCommand
     public static Command Create(CliEnvironment environment)
     {
         var account = new Argument<string?>("account") { Arity = ArgumentArity.ZeroOrOne, Description = "One account (12 digits, or accounts/ACCOUNT) to show with its prefixes." };
-        var problemsOnly = new Option<bool>("--problems-only") { Description = "Only accounts with a failing role or prefix, quarantined files, set-aside events, missed files or integrity violations." };
+        var problemsOnly = new Option<bool>("--problems-only") { Description = "Only accounts with a failing role or prefix, quarantined files, set-aside events, missed files, integrity violations or a prefix in notification FALLBACK." };
         var paging = PagingOptions.AllByDefault();
-        var command = new Command("accounts", "The organization's accounts: role health, prefixes, events, and what was set aside.")
+        var command = new Command("accounts", "The organization's accounts: role health, prefixes and their modes, events, and what was set aside.")
         {
             account, problemsOnly,
         };
@@ -57,6 +57,8 @@ internal static class AccountsCommand
             ("account-level events", Number(account.AccountLevelEvents)),
             ("unresolved targets", Number(account.UnresolvedTargets)),
             ("regions ignored", List(account.RegionsIgnored)),
+            ("mode", IngestionModeNames.Of(account.Notifications)),
+            ("last notification", Time(account.Notifications?.LastNotificationTime)),
             ("integrity violations", Number(account.Integrity?.Violations ?? 0)),
             ("validated through", Time(account.Integrity?.OldestValidatedThrough)),
         ]);

@@ -19,6 +19,9 @@ internal static class ExitCodes
     /// <summary><c>verify</c> found violations in a local copy, or <c>integrity</c>: the service has found them (a changed, deleted or unlisted log, a missing or forged digest). Gaps and unverifiable signatures are not violations.</summary>
     public const int IntegrityViolations = 3;
 
+    /// <summary><c>notifications</c>: a prefix is in FALLBACK (its notifications stopped while files kept arriving, so it polls again).</summary>
+    public const int NotificationFallback = 3;
+
     /// <summary>The service refused the caller: UNAUTHENTICATED (no or bad token) or PERMISSION_DENIED.</summary>
     public const int AccessDenied = 4;
 

@@ -13,11 +13,11 @@ internal static class StatusCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var problemsOnly = new Option<bool>("--problems-only") { Description = "Only accounts with a failing role or prefix, quarantined files, set-aside events, missed files or integrity violations." };
+        var problemsOnly = new Option<bool>("--problems-only") { Description = "Only accounts with a failing role or prefix, quarantined files, set-aside events, missed files, integrity violations or a prefix in notification FALLBACK." };
         var list = new Option<string?>("--list") { Description = "List the items instead of the prefixes: quarantined, set-aside, missed or future-dated." };
         list.AcceptOnlyFromAmong("quarantined", "set-aside", "missed", "future-dated");
         var paging = PagingOptions.AllByDefault();
-        var command = new Command("status", "Ingestion status: each account's prefixes with lag, last poll, quarantined files, set-aside events, missed files, future-dated keys, and integrity validated through and violations.")
+        var command = new Command("status", "Ingestion status: each account's prefixes with their mode (polling, notified, FALLBACK), lag, last poll, quarantined files, set-aside events, missed files, future-dated keys, and integrity validated through and violations.")
         {
             problemsOnly, list,
         };

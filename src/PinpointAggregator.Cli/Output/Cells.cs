@@ -28,6 +28,20 @@ internal static class Cells
         return sign + text;
     }
 
+    /// <summary>A latency, where fractions of a second matter: <c>400ms</c>, <c>1.5s</c>, then as <see cref="Duration"/> from a minute on.</summary>
+    public static string Latency(Duration? duration)
+    {
+        if (duration is null)
+        {
+            return string.Empty;
+        }
+
+        var span = duration.ToTimeSpan();
+        return span.Duration() < TimeSpan.FromSeconds(1) ? $"{(long)span.TotalMilliseconds}ms"
+            : span.Duration() < TimeSpan.FromMinutes(1) ? span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s"
+            : Duration(duration);
+    }
+
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Flag(bool value) => value ? "true" : "false";

@@ -4,7 +4,7 @@ using static PinpointAggregator.Cli.Output.Cells;
 
 namespace PinpointAggregator.Cli.Views;
 
-/// <summary>An account as a row: its role's health and what its prefixes add up to (integrity violations and the oldest validated-through time among them).</summary>
+/// <summary>An account as a row: its role's health and what its prefixes add up to (their modes, integrity violations and the oldest validated-through time among them).</summary>
 internal static class AccountColumns
 {
     public static readonly IReadOnlyList<Column<Account>> All =
@@ -14,6 +14,7 @@ internal static class AccountColumns
         new("prefixes", a => Number(a.Prefixes.Count), Numeric: true),
         new("caught_up", a => Number(a.Prefixes.Count(p => p.CaughtUp)), Numeric: true),
         new("paused", a => Number(a.Prefixes.Count(p => p.Paused)), Numeric: true),
+        new("mode", a => IngestionModeNames.Of(a.Notifications)),
         new("events", a => Number(a.Prefixes.Sum(p => p.Events)), Numeric: true),
         new("account_level_events", a => Number(a.AccountLevelEvents), Numeric: true),
         new("quarantined", a => Number(a.Prefixes.Sum(p => p.FilesQuarantined)), Numeric: true),
@@ -28,5 +29,8 @@ internal static class AccountColumns
         new("unresolved_targets", a => Number(a.UnresolvedTargets), Numeric: true, Detail: true),
         new("regions_ignored", a => List(a.RegionsIgnored), Detail: true),
         new("validated_through", a => Time(a.Integrity?.OldestValidatedThrough), Detail: true),
+        new("prefixes_notified", a => Number(a.Notifications?.PrefixesNotified ?? 0), Numeric: true, Detail: true),
+        new("prefixes_fallback", a => Number(a.Notifications?.PrefixesFallback ?? 0), Numeric: true, Detail: true),
+        new("last_notification_time", a => Time(a.Notifications?.LastNotificationTime), Detail: true),
     ];
 }

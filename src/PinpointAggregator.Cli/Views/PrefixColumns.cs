@@ -4,7 +4,7 @@ using static PinpointAggregator.Cli.Output.Cells;
 
 namespace PinpointAggregator.Cli.Views;
 
-/// <summary>A trail prefix's ingestion status as a row, with its integrity validation's line (validated through, violations).</summary>
+/// <summary>A trail prefix's ingestion status as a row: its mode (polling, notified, FALLBACK), and its integrity validation's line (validated through, violations).</summary>
 internal static class PrefixColumns
 {
     public static readonly IReadOnlyList<Column<Prefix>> All =
@@ -13,6 +13,7 @@ internal static class PrefixColumns
         new("region", p => p.Region),
         new("caught_up", p => Flag(p.CaughtUp)),
         new("paused", p => Flag(p.Paused)),
+        new("mode", IngestionModeNames.Of),
         new("lag", p => Duration(p.Lag), Numeric: true),
         new("last_poll_time", p => Time(p.LastPollTime)),
         new("files_read", p => Number(p.FilesRead), Numeric: true),
@@ -34,6 +35,10 @@ internal static class PrefixColumns
         new("digests_checked", p => Number(PrefixIntegrityColumns.Of(p).DigestsChecked), Numeric: true, Detail: true),
         new("digests_waiting", p => Number(PrefixIntegrityColumns.Of(p).DigestsWaiting), Numeric: true, Detail: true),
         new("integrity_error", p => PrefixIntegrityColumns.Of(p).LastError, Detail: true),
+        new("last_notification_time", p => Time(IngestionModeNames.Notifications(p).LastNotificationTime), Detail: true),
+        new("files_notified", p => Number(IngestionModeNames.Notifications(p).FilesNotified), Numeric: true, Detail: true),
+        new("fallback_since", p => Time(IngestionModeNames.Notifications(p).FallbackSince), Detail: true),
+        new("fallback_reason", p => IngestionModeNames.Notifications(p).FallbackReason, Detail: true),
         new("requests", p => List(p.Requests.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={Number(r.Value)}")), Detail: true),
         new("location", p => p.Location, Detail: true),
     ];

@@ -122,6 +122,20 @@ public sealed class AuthorizationTests(SecuredServiceFixture service) : IDisposa
         }
     }
 
+    [Fact]
+    public async Task NotificationQueues_AnUnscopedViewerReadsThem_AKeyScopedToAccountsOrGroupsIsRefused_NoTokenIsUnauthenticated()
+    {
+        var organization = new OrganizationService.OrganizationServiceClient(_channel);
+
+        var viewer = await organization.ListNotificationQueuesAsync(new ListNotificationQueuesRequest(), Bearer(service.ViewerKey.Format()));
+        var scoped = await Errors.CallFails(() => organization.ListNotificationQueuesAsync(new ListNotificationQueuesRequest(), Bearer(service.AccountViewerKey.Format())).ResponseAsync);
+        var team = await Errors.CallFails(() => organization.ListNotificationQueuesAsync(new ListNotificationQueuesRequest(), Bearer(service.TeamViewerKey.Format())).ResponseAsync);
+        var anonymous = await Errors.CallFails(() => organization.ListNotificationQueuesAsync(new ListNotificationQueuesRequest()).ResponseAsync);
+
+        Assert.Empty(viewer.Queues);
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied, StatusCode.Unauthenticated), (scoped.StatusCode, team.StatusCode, anonymous.StatusCode));
+    }
+
     public void Dispose() => _channel.Dispose();
 
     private ApplicationService.ApplicationServiceClient Applications => new(_channel);

@@ -57,7 +57,8 @@ public sealed partial class GrafanaDashboardTests(IsolatedServiceFixture service
         var panels = dashboard["panels"]!.AsArray().Where(p => (string?)p!["type"] != "row").ToList();
         var titles = panels.Select(p => (string)p!["title"]!).ToList();
 
-        foreach (var concern in new[] { "Ingestion lag", "quarantined", "events", "S3 requests", "Calls", "Latency", "Errors", "activations", "Integrity violations", "validated-through lag" })
+        foreach (var concern in new[] { "Ingestion lag", "quarantined", "events", "S3 requests", "Calls", "Latency", "Errors", "activations", "Integrity violations", "validated-through lag",
+            "Notification messages", "set aside by reason", "Oldest notification message age", "Notification-to-read latency", "ingestion mode", "Fallbacks" })
         {
             Assert.Contains(titles, t => t.Contains(concern, StringComparison.OrdinalIgnoreCase));
         }

@@ -24,7 +24,7 @@ internal sealed class FakeServer : IAsyncDisposable
 
     public string Address { get; }
 
-    /// <param name="services">The fakes to serve (each of <see cref="FakeEvents"/> and <see cref="FakeApplications"/> at most once), so the test sees what they saw.</param>
+    /// <param name="services">The fakes to serve (each of <see cref="FakeEvents"/>, <see cref="FakeApplications"/> and <see cref="FakeOrganization"/> at most once), so the test sees what they saw.</param>
     /// <param name="certificate">With a certificate (and its private key) the server speaks TLS.</param>
     public static async Task<FakeServer> StartAsync(IEnumerable<object> services, X509Certificate2? certificate = null)
     {
@@ -53,6 +53,7 @@ internal sealed class FakeServer : IAsyncDisposable
             {
                 FakeEvents => app.MapGrpcService<FakeEvents>(),
                 FakeApplications => app.MapGrpcService<FakeApplications>(),
+                FakeOrganization => app.MapGrpcService<FakeOrganization>(),
                 _ => throw new ArgumentException($"no fake named {service.GetType().Name}", nameof(services)),
             };
         }

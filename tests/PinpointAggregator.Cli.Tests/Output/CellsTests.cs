@@ -18,6 +18,20 @@ public sealed class CellsTests
         Assert.Equal(expected, Cells.Duration(Duration.FromTimeSpan(TimeSpan.FromSeconds(seconds))));
     }
 
+    [Theory]
+    [InlineData(0, "0ms")]
+    [InlineData(400, "400ms")]
+    [InlineData(999, "999ms")]
+    [InlineData(1000, "1s")]
+    [InlineData(1520, "1.5s")]
+    [InlineData(59_940, "59.9s")]
+    [InlineData(725_000, "12m05s")]
+    public void Latency_ShowsFractionsOfASecond_UnderAMinute(int milliseconds, string expected)
+    {
+        Assert.Equal(expected, Cells.Latency(Duration.FromTimeSpan(TimeSpan.FromMilliseconds(milliseconds))));
+        Assert.Equal(string.Empty, Cells.Latency(null));
+    }
+
     [Fact]
     public void Time_IsUtcToTheSecondAsCloudTrailWritesIt()
     {

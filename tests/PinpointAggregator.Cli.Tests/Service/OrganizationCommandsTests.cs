@@ -68,10 +68,12 @@ public sealed class OrganizationCommandsTests(ServiceFixture service)
         var quarantined = await service.RunAsync("status", "--list", "quarantined", "--output", "csv");
 
         Assert.Equal(ExitCodes.Success, prefixes.ExitCode);
-        Assert.Equal("account,region,caught_up,paused,lag,last_poll_time,files_read,events,quarantined,set_aside,missed,future_dated,retries,validated_through,violations,last_error,next_poll_time,read_through,consecutive_failures,duplicates_dropped,stuck_files,integrity_lag,digests_checked,digests_waiting,integrity_error,requests,location", prefixes.Lines[0]);
+        Assert.Equal("account,region,caught_up,paused,mode,lag,last_poll_time,files_read,events,quarantined,set_aside,missed,future_dated,retries,validated_through,violations,last_error,next_poll_time,read_through,consecutive_failures,duplicates_dropped,stuck_files,integrity_lag,digests_checked,digests_waiting,integrity_error,last_notification_time,files_notified,fallback_since,fallback_reason,requests,location", prefixes.Lines[0]);
         var regions = service.GroundTruth.Applications.Values.Select(a => $"{a.Account},{a.Region}").ToHashSet();
         Assert.Superset(regions, prefixes.Lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))).ToHashSet());
         Assert.All(prefixes.Lines.Skip(1), l => Assert.Equal("true", l.Split(',')[2]));
+        // No notification queue is configured: every prefix polls.
+        Assert.All(prefixes.Lines.Skip(1), l => Assert.Equal("polling", l.Split(',')[4]));
         Assert.Equal("account,region,time,kind,reason,key,records_read_before_error", quarantined.Lines[0]);
         Assert.Equal(
             service.GroundTruth.FailedFiles.Select(f => f.Path.Replace('\\', '/')).Order(StringComparer.Ordinal),
@@ -91,6 +93,7 @@ public sealed class OrganizationCommandsTests(ServiceFixture service)
         Assert.Equal(ExitCodes.Success, one.ExitCode);
         Assert.Equal($"account               {first.Account_}", one.Lines[0]);
         Assert.Contains($"integrity violations  {first.Integrity.Violations}", one.Lines);
+        Assert.Contains("mode                  polling", one.Lines);
         Assert.Equal(first.Prefixes.Count, one.Out.Split("\n\n")[1].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
         Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
     }
