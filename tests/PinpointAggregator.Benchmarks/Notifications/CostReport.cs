@@ -38,13 +38,12 @@ internal sealed record CostReport(string Mode, Dictionary<string, long> PrefixRe
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {report.Mode} | S3 {kind} (prefix) | {perPrefixDay:F1} | {perDay:N0} | ${price:F2} |"));
             }
 
-            // Discovery: the organization and account listings, everything the prefixes did not count.
-            var discovery = report.AllRequests.GetValueOrDefault(RequestKinds.List) - report.PrefixRequests.GetValueOrDefault(RequestKinds.List);
-            var perAccountDay = discovery / (accounts * days);
-            var discoveryPerDay = perAccountDay * OrganizationAccounts;
+            // Discovery is computed, not measured: its grains' timers are the ones least reliable on the simulated clock.
+            // Every DiscoveryInterval (10 minutes): one LIST of the bucket, one of the organization, one per account.
+            var discoveryPerDay = (2.0 + OrganizationAccounts) * (TimeSpan.FromDays(1) / TimeSpan.FromMinutes(10));
             var discoveryPrice = (decimal)discoveryPerDay / 1000 * ListPer1000;
             total += discoveryPrice;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {report.Mode} | S3 List (discovery, per account-day) | {perAccountDay:F1} | {discoveryPerDay:N0} | ${discoveryPrice:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {report.Mode} | S3 List (discovery: computed, 1 + 1 + 1 per account every 10 minutes) | — | {discoveryPerDay:N0} | ${discoveryPrice:F2} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {report.Mode} | **S3 total** | | | **${total:F2}** |"));
         }
     }

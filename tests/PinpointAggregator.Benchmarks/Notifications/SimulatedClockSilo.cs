@@ -57,8 +57,8 @@ internal sealed class SimulatedClockSilo(IHost host, FakeTimeProvider clock) : I
             .Configure<SiloMessagingOptions>(messaging =>
             {
                 // Call timeouts run on the simulated clock too: a call still pending when the clock jumps must not time out.
-                messaging.ResponseTimeout = TimeSpan.FromMinutes(5);
-                messaging.SystemResponseTimeout = TimeSpan.FromMinutes(5);
+                messaging.ResponseTimeout = TimeSpan.FromDays(30);
+                messaging.SystemResponseTimeout = TimeSpan.FromDays(30);
             }));
         var host = builder.Build();
         await host.StartAsync();
