@@ -28,7 +28,10 @@ public enum NotifiedFileOutcome
     /// <summary>The prefix is paused by an operator: not read; its listing after the resume reads it.</summary>
     Paused,
 
-    /// <summary>The prefix has not been started (account or region not discovered yet, excluded, past MaxRegionsPerAccount): its first listing reads it.</summary>
+    /// <summary>
+    /// The prefix has not been started (account or region not discovered yet, excluded, past MaxRegionsPerAccount), or
+    /// its listing has not reached its newest keys yet (a backfill, a resume): its listing reads it.
+    /// </summary>
     NotStarted,
 }
 

@@ -23,7 +23,10 @@ public sealed record PrefixStatus
 
     /// <summary>
     /// Ingestion lag: now minus <see cref="ReadThrough"/>, when the status was taken. Grows when polls fail,
-    /// files wait for a retry, or a backfill is still running; near the poll interval when all is well.
+    /// files wait for a retry, or a backfill is still running; near the poll interval when all is well. In
+    /// notification mode (<see cref="Notifications"/>) polls list no window, and the read-through time is the start of
+    /// the last notification after which nothing waited: the lag says how current the notified files are, and grows
+    /// while no notification comes (for a quiet trail too, until <c>QuietAfter</c> brings the window listing back).
     /// </summary>
     [Id(7)] public TimeSpan? Lag { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using PinpointAggregator.Abstractions.Contracts;
 
 namespace PinpointAggregator.Grains.Infrastructure;
 
@@ -26,6 +27,10 @@ public sealed class IngestionMetrics
     private readonly Counter<long> _setAside;
     private readonly Counter<long> _futureDated;
     private readonly Counter<long> _missed;
+    private readonly ConcurrentDictionary<string, PrefixIngestionMode> _modes = new(StringComparer.Ordinal);
+    private readonly Counter<long> _notifiedFiles;
+    private readonly Counter<long> _notifiedLate;
+    private readonly Counter<long> _fallbacks;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -42,6 +47,10 @@ public sealed class IngestionMetrics
         _missed = meter.CreateCounter<long>("pinpoint.trail.files_missed", "{file}", "Per account, files that landed later than Ingestion:ReconcileHorizon: reported, not read.");
         meter.CreateObservableGauge("pinpoint.ingestion.lag", ObserveLag, "s", "Per account, the largest ingestion lag of its prefixes on this silo: now minus the time through which every listed file was read.");
         meter.CreateObservableGauge("pinpoint.trail.files_stuck", ObserveStuck, "{file}", "Per account, files on this silo failing for longer than Ingestion:StuckFileAfter.");
+        _notifiedFiles = meter.CreateCounter<long>("pinpoint.notifications.files", "{file}", "Keys named by notifications, by what the prefix did with them (Read, Quarantined, AlreadyDone, Retrying, Paused, NotStarted).");
+        _notifiedLate = meter.CreateCounter<long>("pinpoint.notifications.files_late", "{file}", "Per account, notified keys older than Ingestion:ReconcileHorizon behind their prefix's newest key: read, and reported as late.");
+        _fallbacks = meter.CreateCounter<long>("pinpoint.notifications.fallbacks", "{fallback}", "Per account, prefixes that fell back to polling: no notification for Ingestion:Notifications:QuietAfter while their listing found files.");
+        meter.CreateObservableGauge("pinpoint.notifications.prefixes", ObserveModes, "{prefix}", "Prefixes active on this silo by ingestion mode (Polling, Notified, Fallback).");
     }
 
     public void FileRead(long events, long compressedBytes)
@@ -69,11 +78,35 @@ public sealed class IngestionMetrics
     public void Prefix(string prefix, string account, TimeSpan lag, int stuckFiles) => _prefixes[prefix] = (account, lag.TotalSeconds, stuckFiles);
 
     /// <summary>The prefix stopped or may activate on another silo next: this silo stops reporting it.</summary>
-    public void Forget(string prefix) => _prefixes.TryRemove(prefix, out _);
+    public void Forget(string prefix)
+    {
+        _prefixes.TryRemove(prefix, out _);
+        _modes.TryRemove(prefix, out _);
+    }
+
+    /// <summary>What a prefix did with a notified key (a closed set: <see cref="NotifiedFileOutcome"/>).</summary>
+    public void Notified(NotifiedFileOutcome outcome) => _notifiedFiles.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+
+    /// <summary>A notified key older than the reconcile horizon, read anyway, under its (validated) account.</summary>
+    public void NotifiedLate(string account) => _notifiedLate.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>A prefix fell back to polling because notifications stopped while files kept arriving.</summary>
+    public void Fallback(string account) => _fallbacks.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>The prefix's current ingestion mode, counted in the per-mode gauge of this silo.</summary>
+    public void Mode(string prefix, PrefixIngestionMode mode) => _modes[prefix] = mode;
 
     private IEnumerable<Measurement<double>> ObserveLag() =>
         _prefixes.Values.GroupBy(p => p.Account, StringComparer.Ordinal)
             .Select(g => new Measurement<double>(g.Max(p => p.LagSeconds), new KeyValuePair<string, object?>("account", g.Key)));
+
+    /// <summary>Every mode, with zero when no prefix is in it, so an alert on Fallback sees a series.</summary>
+    private IEnumerable<Measurement<int>> ObserveModes()
+    {
+        var modes = _modes.Values.ToList();
+        return Enum.GetValues<PrefixIngestionMode>()
+            .Select(mode => new Measurement<int>(modes.Count(m => m == mode), new KeyValuePair<string, object?>("mode", mode.ToString())));
+    }
 
     private IEnumerable<Measurement<int>> ObserveStuck() =>
         _prefixes.Values.GroupBy(p => p.Account, StringComparer.Ordinal)

@@ -155,7 +155,12 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
     }
 
     /// <summary>Ends a poll that listed everything: if nothing waits, the prefix has read through its start.</summary>
-    public void PollSucceeded(DateTime pollStartedAt)
+    /// <param name="pollStartedAt">When the poll started.</param>
+    /// <param name="listedWindow">
+    /// False for a poll in notification mode, which lists no window: it says nothing about files no notification
+    /// named, so the read-through time stays where the last notification left it (<see cref="NotifiedThrough"/>).
+    /// </param>
+    public void PollSucceeded(DateTime pollStartedAt, bool listedWindow = true)
     {
         state.ConsecutiveFailures = 0;
         state.CaughtUp = state.Retry.Count == 0;
@@ -164,9 +169,21 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
             state.LastError = null;
         }
 
-        if (state.Retry.Count == 0 && state.Undelivered.Count == 0)
+        if (listedWindow && state.Retry.Count == 0 && state.Undelivered.Count == 0)
         {
             state.ReadThrough = pollStartedAt;
+        }
+    }
+
+    /// <summary>
+    /// Ends a notification's reads: if nothing waits, every notified file is read through the call's start (the
+    /// read-through time of a prefix in notification mode, so its lag says how current the notified files are).
+    /// </summary>
+    public void NotifiedThrough(DateTime callStartedAt)
+    {
+        if (state.Retry.Count == 0 && state.Undelivered.Count == 0 && !(state.ReadThrough >= callStartedAt))
+        {
+            state.ReadThrough = callStartedAt;
         }
     }
 

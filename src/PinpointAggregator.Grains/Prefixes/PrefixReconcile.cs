@@ -53,13 +53,18 @@ internal sealed class PrefixReconcile(TrailPrefixState state, IngestionOptions o
     /// <summary>A reconcile is due, or one is under way; never before the prefix has read a key (nothing can be late yet).</summary>
     public bool IsDue(DateTime now) => state.NewestKeyAt is not null && (state.ReconcileAfter is not null || state.NextReconcileAt <= now);
 
-    public ReconcileRange Range()
+    /// <param name="until">
+    /// Where the listing stops: the late-arrival window's start (null), which the polls list; or, for a prefix in
+    /// notification mode whose polls list no window, the newest keys (the clock plus the allowed skew), so a file
+    /// whose notification never came is read by the next reconcile.
+    /// </param>
+    public ReconcileRange Range(DateTime? until = null)
     {
         var newest = state.NewestKeyAt ?? state.BackfillFrom;
         var floor = Max(state.BackfillFrom, state.DoneKeysFrom ?? state.BackfillFrom);
         var readFrom = Max(newest - options.ReconcileHorizon - options.ReconcileInterval, floor);
         var listFrom = Max(readFrom - options.MissedReportBand, floor);
-        return new ReconcileRange(ToMinute(listFrom), ToMinute(readFrom), ledger.ListFrom());
+        return new ReconcileRange(ToMinute(listFrom), ToMinute(readFrom), until ?? ledger.ListFrom());
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ internal static class PrefixStatusView
             PausedReason = state.PausedReason,
             RereadFrom = state.RereadFrom,
             RereadUntil = state.RereadUntil,
+            Notifications = Notifications(state.Notifications),
             Counters = new PrefixCounters
             {
                 FilesRead = counters.FilesRead,
@@ -63,4 +64,16 @@ internal static class PrefixStatusView
             },
         };
     }
+
+    private static PrefixNotificationStatus Notifications(PrefixNotificationState notifications) => new()
+    {
+        Mode = notifications.Mode,
+        LastNotificationAt = notifications.LastNotificationAt,
+        FilesNotified = notifications.FilesNotified,
+        NotifiedAlreadyDone = notifications.NotifiedAlreadyDone,
+        NotifiedLate = notifications.NotifiedLate,
+        FallbackSince = notifications.FallbackSince,
+        FallbackReason = notifications.FallbackReason,
+        Fallbacks = notifications.Fallbacks,
+    };
 }

@@ -17,9 +17,11 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// <remarks>
 /// Each page is its own <c>StartAfter</c> request, so the cursor is a key, saved in state, not a
 /// continuation token that may expire between polls. Reading goes through the grain (the same batches,
-/// deliveries and done-key records as any file), so this class only lists and decides.
+/// deliveries and done-key records as any file), so this class only lists and decides. For a prefix in notification
+/// mode (<c>listThroughNewest</c>) the reconcile lists through to the newest keys, not only up to the window
+/// (<see cref="PrefixReconcile.Range"/>).
 /// </remarks>
-internal sealed class ReconcileStep(TrailPrefixKey key, PrefixLedger ledger, PrefixReconcile reconcile, IDoneKeyStore doneKeys, IngestionOptions options, TimeProvider time)
+internal sealed class ReconcileStep(TrailPrefixKey key, PrefixLedger ledger, PrefixReconcile reconcile, IDoneKeyStore doneKeys, IngestionOptions options, TimeProvider time, bool listThroughNewest = false)
 {
     /// <returns>How many files the reads recorded as done.</returns>
     public async Task<int> RunAsync(
@@ -30,7 +32,7 @@ internal sealed class ReconcileStep(TrailPrefixKey key, PrefixLedger ledger, Pre
         CancellationToken cancellationToken)
     {
         var state = ledger.State;
-        var range = reconcile.Range();
+        var range = reconcile.Range(listThroughNewest ? Now + options.FutureKeySkew : null);
         var prefix = key.Format();
         var found = 0;
         var startAfter = state.ReconcileAfter ?? key.Location.Root.LogKeysFrom(key.Account, key.Region, range.ListFrom);

@@ -24,6 +24,10 @@ namespace PinpointAggregator.Grains.Prefixes;
 /// written only when something besides the poll's own bookkeeping changed (<see cref="PrefixStateChanges"/>).
 /// A poll that listed everything then follows the prefix's digests (<see cref="DigestFollower"/>): bounded, after
 /// the logs, never holding them back.
+/// <para>Notifications (<see cref="ReadNotifiedAsync"/>) put the prefix in notification mode
+/// (<see cref="PrefixNotifications"/>): its polls list no window, only the reconcile (through to the newest keys)
+/// and, every <c>Notifications:DigestListInterval</c>, the digest folder; quiet for <c>QuietAfter</c>, it lists its
+/// window again, and falls back to polling when that listing finds files no notification named.</para>
 /// </remarks>
 /// <para>A quiet prefix (caught up, nothing waiting, next poll at least a reminder period away) does not keep
 /// itself in memory: it is collected after <see cref="CollectionAgeMinutes"/> idle minutes, and its reminder,
@@ -51,6 +55,7 @@ public sealed partial class TrailPrefixGrain(
     private PrefixLedger _ledger = null!;
     private PrefixReconcile _reconcile = null!;
     private DigestFollower _digests = null!;
+    private PrefixNotifications _notifications = null!;
     private readonly PrefixStateChanges _changes = new();
 
     /// <summary>Batches this poll turn may still read (<see cref="IngestionOptions.BatchesPerTurn"/>); at 0 the turn yields.</summary>
@@ -67,6 +72,7 @@ public sealed partial class TrailPrefixGrain(
         _ledger = new PrefixLedger(State, _options);
         _reconcile = new PrefixReconcile(State, _options, _ledger, Random.Shared.NextDouble);
         _digests = new DigestFollower(_key, State, digestServices, DigestBucket(), logger);
+        _notifications = new PrefixNotifications(State, _options);
         _changes.Saved(State);
         if (State.Started)
         {
@@ -175,13 +181,129 @@ public sealed partial class TrailPrefixGrain(
         }
 
         (State.PausedAt, State.PausedReason, State.NextPollAt) = (null, null, Now);
+
+        // Its next poll lists the window (and reads what notifications named while it was paused) before any notified key is read.
+        _notifications.Resumed();
         await SaveAsync();
         LogResumed(logger, _key.Format());
         ScheduleNextPoll(TimeSpan.Zero);
     }
 
-    public Task<IReadOnlyList<NotifiedFileResult>> ReadNotifiedAsync(IReadOnlyList<NotifiedFile> files) =>
-        throw new NotImplementedException("issue 12: notification-driven reads are being built");
+    /// <remarks>
+    /// Keys done in the window state, or (before the window) in the done-key store after one round trip, cost no
+    /// GET; keys waiting for a retry are read now; the rest go through the poll's own path (batches, deliveries,
+    /// quarantine evidence, done keys, checkpoint) without its per-turn budget. A prefix whose listing has not
+    /// reached its newest keys yet (a backfill, a resume) answers <see cref="NotifiedFileOutcome.NotStarted"/>: its
+    /// listing reads them, and reading them first would move the window past keys it has not listed.
+    /// </remarks>
+    public async Task<IReadOnlyList<NotifiedFileResult>> ReadNotifiedAsync(IReadOnlyList<NotifiedFile> files)
+    {
+        var keys = NotifiedKeys.Of(_key, files);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        if (!State.Started || _options.ExcludedAccounts.Contains(_key.Account) || (State.PausedAt is null && !_notifications.ListingCurrent))
+        {
+            return Answer(keys, NotifiedFileOutcome.NotStarted);
+        }
+
+        if (State.PausedAt is not null)
+        {
+            return Answer(keys, NotifiedFileOutcome.Paused);
+        }
+
+        var startedAt = Now;
+        var results = new Dictionary<string, NotifiedFileResult>(StringComparer.Ordinal);
+        var toRead = new List<(string Key, DateTime Stamp, long? Size)>();
+        var behindWindow = new List<(string Key, DateTime Stamp)>();
+        var windowFrom = _ledger.ListFrom();
+        var futureLeft = _ledger.FutureKeysLeft(startedAt);
+        foreach (var (key, stamp) in keys)
+        {
+            if (State.Done.ContainsKey(key))
+            {
+                results[key] = new NotifiedFileResult(key, NotifiedFileOutcome.AlreadyDone);
+            }
+            else if (State.Retry.ContainsKey(key) || stamp >= windowFrom)
+            {
+                // A key in the window that is not done is not done anywhere (the window's done keys are all in state).
+                toRead.Add((key, stamp, null));
+            }
+            else
+            {
+                behindWindow.Add((key, stamp));
+            }
+        }
+
+        if (behindWindow.Count > 0)
+        {
+            // One round trip for all of them; the store holds the done keys the reconcile can still list.
+            var done = await doneKeys.FindDoneAsync(_key.Format(), [.. behindWindow.Select(k => k.Key)], CancellationToken.None);
+            foreach (var (key, stamp) in behindWindow)
+            {
+                if (done.Contains(key))
+                {
+                    results[key] = new NotifiedFileResult(key, NotifiedFileOutcome.AlreadyDone);
+                }
+                else
+                {
+                    toRead.Add((key, stamp, null));
+                }
+            }
+        }
+
+        // Future-dated keys follow the listing's rule: past MaxFutureDatedKeys they wait for the clock (the listing or
+        // the reconcile reads them then), so this message comes back until it is set aside.
+        var deferred = toRead.Where(f => _ledger.IsFutureDated(f.Stamp, startedAt)).Skip(Math.Max(futureLeft, 0)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        toRead.RemoveAll(f => deferred.Contains(f.Key));
+        var late = toRead.Where(f => _notifications.IsLate(f.Stamp)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var outcomes = await ReadBatchesAsync(stores.Open(_key.Location.Bucket, _key.Account), toRead, live: true, CancellationToken.None);
+        foreach (var outcome in outcomes)
+        {
+            var kind = outcome.Read is not null ? NotifiedFileOutcome.Read : outcome.QuarantineKind is not null ? NotifiedFileOutcome.Quarantined : NotifiedFileOutcome.Retrying;
+            results[outcome.Key] = new NotifiedFileResult(outcome.Key, kind, late.Contains(outcome.Key));
+        }
+
+        foreach (var key in deferred)
+        {
+            results[key] = new NotifiedFileResult(key, NotifiedFileOutcome.Retrying);
+        }
+
+        var answer = keys.Select(k => results[k.Key]).ToList();
+        _notifications.Notified(Now, keys.Count, answer.Count(r => r.Outcome == NotifiedFileOutcome.AlreadyDone), late.Count);
+        _ledger.NotifiedThrough(startedAt);
+        foreach (var result in answer)
+        {
+            metrics.Notified(result.Outcome);
+            if (result.Late)
+            {
+                metrics.NotifiedLate(_key.Account);
+                LogNotifiedLate(logger, result.Key, State.NewestKey ?? string.Empty, _options.ReconcileHorizon);
+            }
+        }
+
+        if (_changes.Changed(State))
+        {
+            await SaveAsync();
+        }
+
+        metrics.Mode(_key.Format(), State.Notifications.Mode);
+        metrics.Prefix(_key.Format(), _key.Account, _ledger.Lag(Now), _ledger.StuckFiles(Now));
+        return answer;
+    }
+
+    /// <summary>The same answer for every key, with no change to the prefix.</summary>
+    private List<NotifiedFileResult> Answer(List<(string Key, DateTime Stamp)> keys, NotifiedFileOutcome outcome)
+    {
+        foreach (var _ in keys)
+        {
+            metrics.Notified(outcome);
+        }
+
+        return [.. keys.Select(k => new NotifiedFileResult(k.Key, outcome))];
+    }
 
     public Task<PrefixStatus> GetStatusAsync() => Task.FromResult(PrefixStatusView.Of(_key, _ledger, _options, Now) with { Integrity = _digests.Status(Now) });
 
@@ -204,9 +326,11 @@ public sealed partial class TrailPrefixGrain(
     /// Arms the poll; it keeps the grain in memory only while there is work soon: a backfill, files or
     /// deliveries waiting, a failure backing off, or a poll due before the reminder's next tick.
     /// </summary>
+    /// <remarks>A prefix in notification mode with nothing waiting need not stay in memory whatever its next poll: its reminder brings it back.</remarks>
     private void ScheduleNextPoll(TimeSpan due)
     {
-        var quiet = State.CaughtUp && State.Retry.Count == 0 && State.Undelivered.Count == 0 && due >= ReminderPeriod;
+        var idle = State.CaughtUp && State.Retry.Count == 0 && State.Undelivered.Count == 0;
+        var quiet = idle && (due >= ReminderPeriod || (_notifications.SkipsWindow(Now) && _notifications.Idle));
         _timer!.Arm(due, keepAlive: !quiet);
     }
 
@@ -234,6 +358,9 @@ public sealed partial class TrailPrefixGrain(
 
         var startedAt = Now;
         var durableThrough = State.ReadThrough;
+
+        // Notifications arrive: no window listing, only what waits, the reconcile and (now and then) the digests.
+        var notified = _notifications.SkipsWindow(startedAt);
         var failed = false;
         State.LastPollAt = startedAt;
         State.Counters.Polls++;
@@ -253,7 +380,13 @@ public sealed partial class TrailPrefixGrain(
                 (State.RereadFrom, State.RereadUntil, _batchesLeft) = (null, null, share);
             }
 
-            found += await ListAndReadAsync(store, _ledger.ListFrom(), null, skipDone: true, cancellationToken);
+            if (!notified)
+            {
+                var listed = await ListAndReadAsync(store, _ledger.ListFrom(), null, skipDone: true, cancellationToken);
+                found += listed;
+                WindowListed(listed, reachedEnd: _batchesLeft > 0);
+            }
+
             more = _batchesLeft <= 0;
             if (more)
             {
@@ -270,15 +403,31 @@ public sealed partial class TrailPrefixGrain(
                 _reconcile.EnsureScheduled(Now);
                 if (_reconcile.IsDue(Now))
                 {
-                    found += await ReconcileAsync(store, cancellationToken);
+                    found += await ReconcileAsync(store, notified, cancellationToken);
                 }
 
-                _ledger.PollSucceeded(startedAt);
+                _ledger.PollSucceeded(startedAt, listedWindow: !notified);
 
                 // After the logs, so digests never slow them; bounded, and it never throws for a store or file problem.
-                await _digests.RunAsync(store, cancellationToken);
-                var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
-                State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
+                // CloudTrail sends no notification for digests: a notified prefix lists them every DigestListInterval.
+                if (!notified || _notifications.DigestsDue(Now))
+                {
+                    await _digests.RunAsync(store, cancellationToken);
+                    if (notified)
+                    {
+                        _notifications.DigestsFollowed(Now);
+                    }
+                }
+
+                if (notified)
+                {
+                    State.Interval = _notifications.NextPoll(Now);
+                }
+                else
+                {
+                    var interval = State.Interval < _options.PollInterval ? _options.PollInterval : State.Interval;
+                    State.Interval = found > 0 ? _options.PollInterval : Min(interval * 2, _options.MaxPollInterval);
+                }
             }
         }
         catch (Exception e) when (!_timer.Retired && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
@@ -320,7 +469,24 @@ public sealed partial class TrailPrefixGrain(
             }
         }
 
+        metrics.Mode(_key.Format(), State.Notifications.Mode);
         metrics.Prefix(_key.Format(), _key.Account, _ledger.Lag(Now), _ledger.StuckFiles(Now));
+    }
+
+    /// <summary>
+    /// A window listing ended (it reached the end, or the turn's share ran out first). A quiet notified prefix learns
+    /// from it whether its trail is quiet too (polling) or notifications stopped while files arrived (fallback).
+    /// </summary>
+    /// <param name="found">Files the listing read or quarantined: none of them was named by a notification.</param>
+    /// <param name="reachedEnd">The listing reached the newest keys.</param>
+    private void WindowListed(int found, bool reachedEnd)
+    {
+        _notifications.WindowListed(reachedEnd);
+        if ((found > 0 || reachedEnd) && _notifications.QuietListed(Now, found) is { } reason)
+        {
+            metrics.Fallback(_key.Account);
+            LogFallback(logger, _key.Format(), reason);
+        }
     }
 
     /// <summary>Records a failed poll in state (shown in status) and backs off.</summary>
@@ -396,8 +562,8 @@ public sealed partial class TrailPrefixGrain(
     }
 
     /// <summary>One poll's share of the reconcile (<see cref="ReconcileStep"/>); missed files are counted in metrics and logged as found.</summary>
-    private Task<int> ReconcileAsync(ITrailObjectStore store, CancellationToken cancellationToken) =>
-        new ReconcileStep(_key, _ledger, _reconcile, doneKeys, _options, time).RunAsync(
+    private Task<int> ReconcileAsync(ITrailObjectStore store, bool notified, CancellationToken cancellationToken) =>
+        new ReconcileStep(_key, _ledger, _reconcile, doneKeys, _options, time, listThroughNewest: notified).RunAsync(
             store,
             CountList,
             files => ReadFilesAsync(store, files, cancellationToken),
@@ -423,12 +589,19 @@ public sealed partial class TrailPrefixGrain(
     /// apply, so per-file applies during a backfill would write the same growing state thousands of times.
     /// </remarks>
     /// <returns>How many files were recorded as done (read or quarantined); retried ones do not count.</returns>
-    private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, CancellationToken cancellationToken)
-    {
-        var completed = 0;
-
+    private async Task<int> ReadFilesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, CancellationToken cancellationToken) =>
         // A caught-up prefix's few new files go before every backfill read waiting for the silo's budget.
-        var live = State.CaughtUp;
+        (await ReadBatchesAsync(store, files, live: State.CaughtUp, cancellationToken)).Count(o => !o.ShouldRetry);
+
+    /// <summary>The reads of <see cref="ReadFilesAsync"/>, with each file's outcome: read, quarantined, or waiting for a retry.</summary>
+    /// <param name="store">The prefix's store.</param>
+    /// <param name="files">Keys to read, with their name-time and listed size.</param>
+    /// <param name="live">Reads of a caught-up prefix (or notified ones) go first in the silo's read budget.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <returns>The outcome of every file read in this turn (files past the turn's share are not in it).</returns>
+    private async Task<List<FileOutcome>> ReadBatchesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, bool live, CancellationToken cancellationToken)
+    {
+        var all = new List<FileOutcome>();
         foreach (var batch in files.Chunk(_options.FilesPerBatch))
         {
             if (_batchesLeft <= 0)
@@ -472,12 +645,12 @@ public sealed partial class TrailPrefixGrain(
 
             var report = _ledger.Complete(outcomes, now);
             Report(outcomes, report);
-            completed += outcomes.Count(o => !o.ShouldRetry);
+            all.AddRange(outcomes);
             _ledger.PruneWindow();
             await SaveAsync();
         }
 
-        return completed;
+        return all;
     }
 
     /// <summary>A settled file's done key, with its hash (when read whole and hashed) or why it has none (quarantined).</summary>
@@ -604,6 +777,12 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(12, LogLevel.Information, "{Prefix} resumed by an operator")]
     private static partial void LogResumed(ILogger logger, string prefix);
+
+    [LoggerMessage(13, LogLevel.Warning, "{Key} was notified more than Ingestion:ReconcileHorizon ({Horizon}) behind the newest key {Newest}: read, and reported as late")]
+    private static partial void LogNotifiedLate(ILogger logger, string key, string newest, TimeSpan horizon);
+
+    [LoggerMessage(14, LogLevel.Warning, "{Prefix} falls back to polling: {Reason}; it polls until notifications come back")]
+    private static partial void LogFallback(ILogger logger, string prefix, string reason);
 
     [LoggerMessage(6, LogLevel.Warning, "Delivering events of {Prefix} to {Target} failed ({Attempts} attempts): {Kind}: {Message}")]
     private static partial void LogDeliveryFailed(ILogger logger, string prefix, string target, int attempts, string kind, string message);

@@ -97,4 +97,7 @@ public sealed class TrailPrefixState
 
     /// <summary>Digest following and verification (issue 11); empty in a state stored before it.</summary>
     [Id(31)] public Digests.PrefixIntegrityState Integrity { get; init; } = new();
+
+    /// <summary>Notification-driven ingestion (issue 12): mode, counters, fallbacks; defaults in a state stored before it.</summary>
+    [Id(32)] public PrefixNotificationState Notifications { get; init; } = new();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Grains.Infrastructure;
 
 namespace PinpointAggregator.Grains.Tests.Infrastructure;
@@ -60,6 +61,39 @@ public sealed class IngestionMetricsTests : IDisposable
 
         Assert.Equal(
             [("pinpoint.ingestion.lag", 420, "account=111122223333"), ("pinpoint.trail.files_stuck", 3, "account=111122223333")],
+            _measurements.Where(m => m.Instrument != "pinpoint.notifications.prefixes"));
+    }
+
+    [Fact]
+    public void PrefixesPerMode_AreObservedOnThisSilo_EveryModeAlways_UntilForgotten()
+    {
+        Metrics.Mode("bucket/AWSLogs/111122223333/CloudTrail/us-east-1/", PrefixIngestionMode.Notified);
+        Metrics.Mode("bucket/AWSLogs/111122223333/CloudTrail/eu-west-1/", PrefixIngestionMode.Polling);
+        Metrics.Mode("bucket/AWSLogs/111122223333/CloudTrail/eu-west-1/", PrefixIngestionMode.Notified);
+        Metrics.Mode("bucket/AWSLogs/444455556666/CloudTrail/eu-west-1/", PrefixIngestionMode.Fallback);
+        Metrics.Mode("bucket/AWSLogs/777788889999/CloudTrail/eu-west-1/", PrefixIngestionMode.Polling);
+        Metrics.Forget("bucket/AWSLogs/777788889999/CloudTrail/eu-west-1/");
+
+        _listener.RecordObservableInstruments();
+
+        Assert.Equal(
+            [("pinpoint.notifications.prefixes", 0, "mode=Polling"), ("pinpoint.notifications.prefixes", 2, "mode=Notified"), ("pinpoint.notifications.prefixes", 1, "mode=Fallback")],
+            _measurements.Where(m => m.Instrument == "pinpoint.notifications.prefixes"));
+    }
+
+    [Fact]
+    public void NotifiedKeysByOutcome_LateFilesAndFallbacks_AreCounted()
+    {
+        Metrics.Notified(NotifiedFileOutcome.Read);
+        Metrics.Notified(NotifiedFileOutcome.AlreadyDone);
+        Metrics.NotifiedLate("111122223333");
+        Metrics.Fallback("444455556666");
+
+        Assert.Equal(
+            [
+                ("pinpoint.notifications.files", 1, "outcome=Read"), ("pinpoint.notifications.files", 1, "outcome=AlreadyDone"),
+                ("pinpoint.notifications.files_late", 1, "account=111122223333"), ("pinpoint.notifications.fallbacks", 1, "account=444455556666"),
+            ],
             _measurements);
     }
 

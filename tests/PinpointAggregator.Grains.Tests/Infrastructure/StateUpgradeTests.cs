@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PinpointAggregator.Abstractions.Contracts;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Prefixes;
 
@@ -31,6 +32,35 @@ public sealed class StateUpgradeTests
         var back = _serializer.Deserialize<TrailPrefixState>(_serializer.Serialize(state));
 
         Assert.Equal(4, back.Retry["k"].Attempts);
+    }
+
+    [Fact]
+    public void PrefixStateFromBeforeNotifications_ReadsWithDefaults_PollingAndAListingToComplete()
+    {
+        var written = JsonNode.Parse(_serializer.Serialize(new TrailPrefixState { Started = true, Interval = TimeSpan.FromMinutes(4) }).ToString())!.AsObject();
+        Assert.True(written.Remove("notifications"));
+
+        var state = _serializer.Deserialize<TrailPrefixState>(new BinaryData(written.ToJsonString()));
+
+        var notifications = state.Notifications;
+        Assert.Equal((TrailPrefixState.CurrentVersion, true, TimeSpan.FromMinutes(4)), (state.Version, state.Started, state.Interval));
+        Assert.Equal(
+            (PrefixIngestionMode.Polling, false, (DateTime?)null, 0L, 0L, 0L, 0L, (DateTime?)null, (string?)null, (DateTime?)null),
+            (notifications.Mode, notifications.ListingCurrent, notifications.LastNotificationAt, notifications.FilesNotified, notifications.NotifiedAlreadyDone,
+                notifications.NotifiedLate, notifications.Fallbacks, notifications.FallbackSince, notifications.FallbackReason, notifications.LastDigestRunAt));
+    }
+
+    [Fact]
+    public void PrefixNotificationState_RoundTrips_WithTheModeAsItsName()
+    {
+        var state = new TrailPrefixState { Started = true };
+        (state.Notifications.Mode, state.Notifications.FallbackReason, state.Notifications.Fallbacks, state.Notifications.ListingCurrent) = (PrefixIngestionMode.Fallback, "why", 3, true);
+
+        var json = _serializer.Serialize(state);
+        var back = _serializer.Deserialize<TrailPrefixState>(json);
+
+        Assert.Equal("Fallback", JsonNode.Parse(json.ToString())!["notifications"]!["mode"]!.GetValue<string>());
+        Assert.Equal((PrefixIngestionMode.Fallback, "why", 3L, true), (back.Notifications.Mode, back.Notifications.FallbackReason, back.Notifications.Fallbacks, back.Notifications.ListingCurrent));
     }
 
     [Fact]

@@ -217,6 +217,31 @@ public sealed class PrefixLedgerTests
         Assert.Equal(TimeSpan.FromMinutes(10), ledger.Lag(Now));
     }
 
+    [Fact]
+    public void APollThatListedNoWindow_LeavesTheReadThroughTimeWhereTheNotificationsLeftIt()
+    {
+        var ledger = Ledger;
+        ledger.NotifiedThrough(Now.AddMinutes(-20));
+
+        ledger.PollSucceeded(Now.AddMinutes(-5), listedWindow: false);
+
+        Assert.Equal((Now.AddMinutes(-20), true), (_state.ReadThrough, _state.CaughtUp));
+    }
+
+    [Fact]
+    public void ANotification_ReadsThroughItsStart_OnlyWhenNothingWaits_AndNeverBackwards()
+    {
+        var ledger = Ledger;
+        ledger.Complete([RetryLater(Key(Now.AddMinutes(-3)))], Now);
+        ledger.NotifiedThrough(Now.AddMinutes(-2));
+        var whileWaiting = _state.ReadThrough;
+        _state.Retry.Clear();
+        ledger.NotifiedThrough(Now.AddMinutes(-1));
+        ledger.NotifiedThrough(Now.AddMinutes(-4));
+
+        Assert.Equal(((DateTime?)null, (DateTime?)Now.AddMinutes(-1)), (whileWaiting, _state.ReadThrough));
+    }
+
     private static string Key(DateTime stamp) =>
         $"AWSLogs/111122223333/CloudTrail/us-east-1/{stamp:yyyy/MM/dd}/111122223333_CloudTrail_us-east-1_{stamp:yyyyMMdd'T'HHmm}Z_a.json.gz";
 

@@ -34,6 +34,15 @@ public sealed class PrefixReconcileTests
     }
 
     [Fact]
+    public void Range_OfANotifiedPrefix_ListsThroughToTheGivenEnd_NotOnlyToTheWindow()
+    {
+        var range = Reconcile().Range(until: Now.AddMinutes(15));
+
+        Assert.Equal(Now.AddMinutes(15), range.Until);
+        Assert.Equal((Reconcile().Range().ListFrom, Reconcile().Range().ReadFrom), (range.ListFrom, range.ReadFrom));
+    }
+
+    [Fact]
     public void Range_NeverListsBeforeTheBackfill_NorBeforeTheDoneKeyStoreKnewThePrefix()
     {
         _state.BackfillFrom = Now.AddDays(-3);
