@@ -1,0 +1,131 @@
+using Npgsql;
+using PinpointAggregator.Abstractions.Contracts;
+using PinpointAggregator.Abstractions.Grains;
+using PinpointAggregator.Integration.Tests.Cluster;
+using PinpointAggregator.Integration.Tests.Durability;
+using PinpointAggregator.Integration.Tests.Fakes;
+using PinpointAggregator.Integration.Tests.Ingestion;
+using PinpointAggregator.Integration.Tests.Postgres;
+using PinpointAggregator.Integration.Tests.Processes;
+using PinpointAggregator.SampleData;
+using PinpointAggregator.Trail.Keys;
+using Xunit.Abstractions;
+
+namespace PinpointAggregator.Integration.Tests.Notifications;
+
+/// <summary>
+/// Queue mode as it runs in production: three silo processes on PostgreSQL, the trail on s3rver, CloudTrail's
+/// notifications in a queue on fauxqs that every silo consumes. One silo is killed with SIGKILL while it holds
+/// messages; they come back after the visibility timeout, and the survivors end at the ground truth with every file
+/// done once, no event stored twice, and the queue empty.
+/// </summary>
+[Collection(ProcessClusterSerial.Name)]
+public sealed class QueueSiloCrashTests(ITestOutputHelper output)
+{
+    /// <summary>Duplicates, addenda and damaged files across accounts and regions; a notification per log file.</summary>
+    private static readonly SampleTrailOptions Organization = new()
+    {
+        Seed = 93, Accounts = 3, Regions = 2, Days = 1, FilesPerDay = 24, RecordsPerFile = 40,
+        DuplicateShare = 0.03, AddendumShare = 0.02, MalformedFiles = 3,
+    };
+
+    private static int Prefixes => Organization.Accounts * Organization.Regions;
+
+    [Fact]
+    public async Task SiloKilledHoldingMessages_SurvivorsReadEveryNotifiedFileOnce_AndTheQueueEndsEmpty()
+    {
+        using var bucket = await SampleBucket.CreateAsync(Organization);
+        var logs = bucket.LogFiles.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+
+        // Each prefix's first log is there before the cluster starts, so discovery finds every prefix and its first
+        // listing reads it; every other log arrives later, with its notification, and only the queue names it.
+        var first = logs.GroupBy(PrefixOf).Select(g => g.First()).ToList();
+        var notified = logs.Except(first).ToList();
+        await bucket.UploadAsync(first);
+        using var queue = await SqsQueueFixture.CreateAsync("crash");
+        await using var database = await PostgresClusterTests.MigratedDatabaseAsync();
+        using var sts = new LocalSts();
+        var settings = S3SiloSettings.For(bucket.Name, sts);
+        settings["Aws:SqsServiceUrl"] = TestServices.SqsEndpoint;
+        settings["Ingestion:Notifications:Queues:0:Url"] = queue.Url;
+        settings["Ingestion:Notifications:VisibilityTimeout"] = "00:00:10";
+        settings["Ingestion:Notifications:WaitTime"] = "00:00:01";
+
+        // No window listing after the first pass (a poll every 10 minutes), so the files are read because of their
+        // notifications; one file at a time per silo, so a silo holds its batch of messages for a while.
+        (settings["Ingestion:PollInterval"], settings["Ingestion:MaxPollInterval"]) = ("00:10:00", "00:10:00");
+        (settings["Ingestion:FileConcurrency"], settings["Ingestion:SiloReadConcurrency"]) = ("1", "1");
+        await using var cluster = new ProcessCluster(database.ConnectionString, "pa-queue-kill", settings, S3SiloSettings.Environment, output);
+        await cluster.RunAsync(async () =>
+        {
+            sts.HoldAnswers();
+            await cluster.StartAsync(3);
+            sts.ReleaseAnswers();
+            await cluster.StartIngestionAsync();
+            await cluster.CaughtUpAsync(Prefixes, first.Count);
+
+            await bucket.UploadAsync(notified);
+            foreach (var file in notified)
+            {
+                await queue.SendAsync("{\"s3Bucket\":\"" + bucket.Name + "\",\"s3ObjectKey\":[\"" + file.Key + "\"]}");
+            }
+
+            // The victim is a silo whose own report says it holds messages (received more than it deleted or set aside),
+            // killed while the queue still has messages to hand out, so it is still receiving.
+            var victim = await HolderAsync(cluster, queue);
+            var (visible, inFlight) = await queue.DepthAsync();
+            victim.Kill();
+            output.WriteLine($"Killed {victim.Name} holding messages; the queue had {visible} waiting and {inFlight} in flight");
+            Assert.True(inFlight > 0, "the kill must find messages in flight");
+
+            await cluster.CaughtUpAsync(Prefixes, logs.Count);
+            var empty = await Eventually.MatchesAsync(queue.DepthAsync, depth => depth == (0, 0), "the queue is empty");
+            Assert.Equal((0, 0), empty);
+            Assert.Equal(2, cluster.Running.Count());
+
+            var truth = bucket.Trail.GroundTruth;
+            SummaryAssert.MatchesGroundTruth(truth, await cluster.SummaryAsync());
+            await ReferenceAudit.AssertClusterMatchesAsync(cluster.Grains, bucket.Trail);
+            await EventStoreAssert.HoldsEveryEventOnceAsync(database.ConnectionString, truth);
+            Assert.Equal(logs.Count, await DoneKeysAsync(database.ConnectionString));
+            var prefixes = (await cluster.TryPrefixesAsync())!;
+            Assert.Equal(logs.Count, prefixes.Sum(p => p.Counters.FilesRead + p.Counters.FilesQuarantined));
+            Assert.True(prefixes.Sum(p => p.Notifications.FilesNotified) >= notified.Count, "every notified file reached its prefix through the queue");
+            Assert.True(truth.Totals.DuplicateEvents > 0 && truth.FailedFiles.Count == Organization.MalformedFiles, "the corpus must hold duplicates and damaged files");
+        });
+    }
+
+    /// <summary>A running silo that, by its last report to the queue's grain, holds messages; and the queue still has some to hand out.</summary>
+    private static async Task<SiloProcess> HolderAsync(ProcessCluster cluster, SqsQueueFixture queue)
+    {
+        var queueGrain = cluster.Grains.GetGrain<INotificationQueueGrain>(queue.Name);
+        var management = cluster.Grains.GetGrain<IManagementGrain>(0);
+        SiloProcess? holder = null;
+        await Eventually.MatchesAsync(
+            async () =>
+            {
+                var status = await queueGrain.GetStatusAsync();
+                var ports = (await management.GetDetailedHosts(onlyActive: true)).ToDictionary(h => h.SiloName, h => h.SiloAddress.Endpoint.Port, StringComparer.Ordinal);
+                var (visible, _) = await queue.DepthAsync();
+                holder = visible == 0 ? null : status.Silos
+                    .Where(s => s.Value.MessagesReceived > s.Value.MessagesDeleted + s.Value.SetAsideByReason.Values.Sum() && ports.ContainsKey(s.Key))
+                    .Select(s => cluster.Running.SingleOrDefault(p => p.SiloPort == ports[s.Key]))
+                    .FirstOrDefault(p => p is not null);
+                return holder;
+            },
+            silo => silo is not null,
+            "a silo holds messages while the queue still has some");
+        return holder!;
+    }
+
+    private static (string, string) PrefixOf(SampleFile file) =>
+        TrailKey.TryParse(file.Key, out var key, out _) ? (key.AccountId, key.Region) : throw new InvalidOperationException($"not a trail key: {file.Key}");
+
+    private static async Task<long> DoneKeysAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from pinpoint_done_keys", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
