@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real services.
 #
-# Installs what is missing (PostgreSQL and docker-compose from apt, s3rver from npm as pinned in tests/services, the
-# Node gRPC client's packages as pinned in tests/clients/node), starts
-# PostgreSQL and s3rver on 127.0.0.1 on free ports with throw-away data folders, runs `dotnet test` on
+# Installs what is missing (PostgreSQL and docker-compose from apt, s3rver and fauxqs from npm as pinned in
+# tests/services, the Node gRPC client's packages as pinned in tests/clients/node), starts
+# PostgreSQL, s3rver and fauxqs (SQS and SNS; patched to listen where FAUXQS_LISTEN_ADDRESS says) on 127.0.0.1
+# on free ports with throw-away data folders, runs `dotnet test` on
 # the whole solution, stops the services and exits with the tests' status. Extra arguments go to
 # `dotnet test` (for example: tests/run-tests.sh --filter Category!=Slow).
 #
-# Exports PA_TEST_POSTGRES and PA_TEST_S3_ENDPOINT (the services), and PA_TEST_PG_BIN and PA_TEST_PG_USER so
+# Exports PA_TEST_POSTGRES, PA_TEST_S3_ENDPOINT and PA_TEST_SQS_ENDPOINT (the services), and PA_TEST_PG_BIN and PA_TEST_PG_USER so
 # tests that stop their database can run a throw-away server of their own with the same binaries.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d -t pinpoint-tests-XXXXXX)"
 chmod 755 "$work" # the postgres user must reach its data folder
 s3_pid=""
+sqs_pid=""
 pg_ctl=""
 
 log() { printf '[run-tests] %s\n' "$*" >&2; }
@@ -27,6 +29,7 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else 
 cleanup() {
   local status=$?
   [ -n "$s3_pid" ] && kill "$s3_pid" 2>/dev/null || true
+  [ -n "$sqs_pid" ] && kill "$sqs_pid" 2>/dev/null || true
   [ -n "$pg_ctl" ] && as_postgres "$pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
   exit "$status"
@@ -47,7 +50,7 @@ install_missing() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK is required (https://dot.net)"; exit 1; }
-  log "installing s3rver (tests/services/package-lock.json)"
+  log "installing s3rver and fauxqs (tests/services/package-lock.json)"
   (cd "$repo/tests/services" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   log "installing the Node gRPC client (tests/clients/node/package-lock.json)"
   (cd "$repo/tests/clients/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
@@ -100,9 +103,29 @@ start_s3rver() {
   log "s3rver on 127.0.0.1:$port"
 }
 
+start_fauxqs() {
+  local port
+  port="$(free_port)"
+  FAUXQS_LISTEN_ADDRESS=127.0.0.1 FAUXQS_PORT="$port" FAUXQS_LOGGER=false \
+    "$repo/tests/services/node_modules/.bin/fauxqs" >"$work/fauxqs.log" 2>&1 &
+  sqs_pid=$!
+  for _ in $(seq 1 200); do
+    if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+      export PA_TEST_SQS_ENDPOINT="http://127.0.0.1:$port"
+      log "fauxqs (SQS, SNS) on 127.0.0.1:$port"
+      return 0
+    fi
+    sleep 0.05
+  done
+  log "fauxqs did not answer on 127.0.0.1:$port/health"
+  cat "$work/fauxqs.log" >&2
+  exit 1
+}
+
 install_missing
 start_postgres
 start_s3rver
+start_fauxqs
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "dotnet test PinpointAggregator.sln"
 dotnet test "$repo/PinpointAggregator.sln" "$@"

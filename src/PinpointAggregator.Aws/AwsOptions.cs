@@ -28,5 +28,11 @@ public sealed class AwsOptions
     /// </summary>
     public string? CloudTrailServiceUrl { get; set; }
 
+    /// <summary>
+    /// An SQS endpoint for the notification queues (tests, SQS-compatible servers). Null: each queue's regional endpoint
+    /// (its region from <c>Ingestion:Notifications:Queues:N:Region</c>, else its URL, else <see cref="Region"/>).
+    /// </summary>
+    public string? SqsServiceUrl { get; set; }
+
     public RoleOptions Roles { get; init; } = new();
 }

@@ -49,6 +49,11 @@ public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
             errors.Add($"{AwsOptions.SectionName}:CloudTrailServiceUrl must be an absolute http or https URL, or unset for the regional endpoints; got '{cloudTrail}'.");
         }
 
+        if (options.SqsServiceUrl is { } sqs && !IsHttpUrl(sqs))
+        {
+            errors.Add($"{AwsOptions.SectionName}:SqsServiceUrl must be an absolute http or https URL, or unset for the regional endpoints; got '{sqs}'.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PinpointAggregator.Aws.CloudTrail;
 using PinpointAggregator.Aws.Credentials;
+using PinpointAggregator.Aws.Sqs;
 
 namespace PinpointAggregator.Aws;
 
@@ -13,7 +14,8 @@ public static class AwsServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="AwsOptions"/> (section <c>Aws</c>), validated at start-up, and adds
     /// <see cref="S3TrailStoreFactory"/> as itself: the composition decides which buckets it serves, so it is
-    /// not registered as the <see cref="Trail.Storage.ITrailObjectStoreFactory"/>.
+    /// not registered as the <see cref="Trail.Storage.ITrailObjectStoreFactory"/>. Adds the
+    /// <see cref="SqsNotificationQueueClientFactory"/> likewise, for the composition's notification queues.
     /// </summary>
     public static IServiceCollection AddS3TrailStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +26,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<AwsMetrics>();
         services.TryAddSingleton<AccountCredentialsProvider>();
         services.TryAddSingleton<S3TrailStoreFactory>();
+        services.TryAddSingleton<SqsNotificationQueueClientFactory>();
         return services;
     }
 

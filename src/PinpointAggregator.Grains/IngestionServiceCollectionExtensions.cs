@@ -10,6 +10,7 @@ using PinpointAggregator.Grains.EventStore;
 using PinpointAggregator.Grains.EventStore.Queries;
 using PinpointAggregator.Grains.Infrastructure;
 using PinpointAggregator.Grains.Integrity;
+using PinpointAggregator.Grains.Notifications;
 using PinpointAggregator.Grains.Prefixes.Digests;
 using PinpointAggregator.Trail.Digests;
 using PinpointAggregator.Grains.Prefixes;
@@ -42,6 +43,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();
         AddIntegrity(services, configuration);
+        AddNotifications(services);
 
         // The embedded default's audit store; the PostgreSQL event store replaces it when configured.
         services.TryAddSingleton<MemoryAuditStore>();
@@ -89,6 +91,19 @@ public static class IngestionServiceCollectionExtensions
             sp.GetRequiredService<IngestionMetrics>(),
             sp.GetRequiredService<IntegrityMetrics>(),
             sp.GetRequiredService<TimeProvider>()));
+    }
+
+    /// <summary>
+    /// Notification-driven ingestion: the options' validator, the metrics and the consumer, which joins the silo's
+    /// lifecycle and does nothing unless <c>Ingestion:Notifications:Queues</c> is configured; the host registers the
+    /// queues' <see cref="Notifications.INotificationQueueClientFactory"/> (SQS).
+    /// </summary>
+    private static void AddNotifications(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, NotificationOptionsValidator>());
+        services.TryAddSingleton<NotificationMetrics>();
+        services.TryAddSingleton<NotificationConsumer>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<NotificationConsumer>());
     }
 
     private static InvalidOperationException QueriesMissing(string service) =>

@@ -104,4 +104,22 @@ public sealed class AwsOptionsValidatorTests
     {
         Assert.Empty(Failures(new AwsOptions { CloudTrailServiceUrl = url }));
     }
+
+    [Theory]
+    [InlineData("sqs.us-east-1.amazonaws.com")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("")]
+    public void SqsServiceUrl_ThatIsNotAnHttpUrl_FailsNamingIt(string url)
+    {
+        var failure = Assert.Single(Failures(new AwsOptions { SqsServiceUrl = url }));
+        Assert.StartsWith("Aws:SqsServiceUrl must be an absolute http or https URL", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4566/")]
+    [InlineData("https://sqs.eu-west-1.amazonaws.com")]
+    public void SqsServiceUrl_HttpOrHttps_IsValid(string url)
+    {
+        Assert.Empty(Failures(new AwsOptions { SqsServiceUrl = url }));
+    }
 }

@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SQS;
 
 namespace PinpointAggregator.Integration.Tests;
 
@@ -11,6 +12,7 @@ namespace PinpointAggregator.Integration.Tests;
 internal static class TestServices
 {
     public const string S3EndpointVariable = "PA_TEST_S3_ENDPOINT";
+    public const string SqsEndpointVariable = "PA_TEST_SQS_ENDPOINT";
     public const string PostgresVariable = "PA_TEST_POSTGRES";
     public const string PostgresBinVariable = "PA_TEST_PG_BIN";
     public const string PostgresUserVariable = "PA_TEST_PG_USER";
@@ -19,6 +21,9 @@ internal static class TestServices
     private const string S3rverKey = "S3RVER";
 
     public static string S3Endpoint => Required(S3EndpointVariable);
+
+    /// <summary>fauxqs: SQS and SNS on one endpoint. It checks no signature; any credentials do.</summary>
+    public static string SqsEndpoint => Required(SqsEndpointVariable);
 
     public static string PostgresConnectionString => Required(PostgresVariable);
 
@@ -38,6 +43,11 @@ internal static class TestServices
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         });
+
+    /// <summary>An SQS client for fauxqs, as a test (not the service) uses it: to create queues, send, and look.</summary>
+    public static AmazonSQSClient CreateSqsClient() => new(
+        new BasicAWSCredentials(S3rverKey, S3rverKey),
+        new AmazonSQSConfig { ServiceURL = SqsEndpoint, AuthenticationRegion = RegionEndpoint.USEast1.SystemName });
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

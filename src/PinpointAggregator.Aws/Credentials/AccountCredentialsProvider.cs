@@ -49,6 +49,14 @@ public sealed class AccountCredentialsProvider : IDisposable
         return _byRole.GetOrAdd(roleArn, arn => Assume(arn, _hub.Value));
     }
 
+    /// <summary>
+    /// Credentials for a given role (a notification queue in another account): assumed with the same session name and
+    /// source identity rules as an account's role (chained through the hub role when one is set), cached and renewed
+    /// likewise. Null <paramref name="roleArn"/>: the hub's session, else the ambient chain.
+    /// </summary>
+    public AWSCredentials? ForRole(string? roleArn) =>
+        roleArn is { Length: > 0 } arn ? _byRole.GetOrAdd(arn, a => Assume(a, _hub.Value)) : _hub.Value;
+
     /// <summary>The role an account reads with, for health reports.</summary>
     public string Describe(string? account) =>
         (account is null ? null : _options.Roles.RoleArnFor(account)) ?? _options.Roles.HubRoleArn ?? "ambient credentials";

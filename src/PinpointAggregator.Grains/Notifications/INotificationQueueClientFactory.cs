@@ -1,4 +1,5 @@
 using PinpointAggregator.Abstractions.Options;
+using PinpointAggregator.Trail.Notifications;
 
 namespace PinpointAggregator.Grains.Notifications;
 

@@ -1,8 +1,9 @@
-namespace PinpointAggregator.Grains.Notifications;
+namespace PinpointAggregator.Trail.Notifications;
 
 /// <summary>
-/// One notification queue, as the consumer needs it; SQS in production (<c>PinpointAggregator.Aws</c>). Errors
-/// surface as exceptions; the consumer backs off and goes on.
+/// One notification queue, as the consumer needs it; SQS in production (<c>PinpointAggregator.Aws</c>'s
+/// <c>SqsNotificationQueueClient</c>). Here, beside the parser, so the AWS adapter implements it without the grains (as
+/// it does <c>ITrailObjectStore</c>). Errors surface as exceptions; the consumer backs off and goes on.
 /// </summary>
 public interface INotificationQueueClient
 {
@@ -25,6 +26,3 @@ public interface INotificationQueueClient
     /// </summary>
     Task<QueueDepth> DepthAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>How many messages wait in a queue (<c>ApproximateNumberOfMessages</c>) and are held by consumers (<c>…NotVisible</c>).</summary>
-public readonly record struct QueueDepth(long Visible, long InFlight);

@@ -1,4 +1,4 @@
-namespace PinpointAggregator.Grains.Notifications;
+namespace PinpointAggregator.Trail.Notifications;
 
 /// <summary>One received queue message.</summary>
 /// <param name="MessageId">The queue's id for it (the same on every receive).</param>
