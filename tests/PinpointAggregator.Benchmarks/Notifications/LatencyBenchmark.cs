@@ -46,6 +46,8 @@ internal static class LatencyBenchmark
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", S3rverKey);
 
         var results = new List<(string Mode, int Round, LatencyStats Stats)>();
+        using var meter = new RequestMeter();
+        var sqsBefore = meter.Snapshot();
         for (var round = 1; round <= rounds; round++)
         {
             // Interleaved, so a machine whose load drifts slows both modes alike.
@@ -57,7 +59,10 @@ internal static class LatencyBenchmark
             }
         }
 
-        Console.WriteLine($"{rate} files a second for {seconds} s over {prefixes} prefixes, {rounds} rounds; {Environment.ProcessorCount} cores");
+        // The consumers count their SQS requests by kind in pinpoint.store.requests, beside S3's.
+        var sqsRequests = meter.Snapshot().Where(r => r.Key.StartsWith("Sqs", StringComparison.Ordinal))
+            .Select(r => $"{r.Key} {r.Value - sqsBefore.GetValueOrDefault(r.Key)}");
+        Console.WriteLine($"{rate} files a second for {seconds} s over {prefixes} prefixes, {rounds} rounds; {Environment.ProcessorCount} cores; SQS requests of the notified rounds ({results.Where(r => r.Mode == "notifications").Sum(r => r.Stats.Files)} messages): {string.Join(", ", sqsRequests)}");
         Console.WriteLine("| mode | round | files | p50 | p90 | p99 | max |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (mode, round, stats) in results)
