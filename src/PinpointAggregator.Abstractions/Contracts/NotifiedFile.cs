@@ -33,6 +33,25 @@ public enum NotifiedFileOutcome
     /// its listing has not reached its newest keys yet (a backfill, a resume): its listing reads it.
     /// </summary>
     NotStarted,
+
+    /// <summary>
+    /// The object does not exist (a forged or mistaken notification): not recorded as done and not quarantined, so a
+    /// listing still reads an object that appears under the name later.
+    /// </summary>
+    Missing,
+
+    /// <summary>
+    /// Future-dated past <c>Ingestion:MaxFutureDatedKeys</c>: not read now; the listing (or, in notification mode, the
+    /// reconcile) reads it when the clock reaches its name.
+    /// </summary>
+    Deferred,
+
+    /// <summary>
+    /// Named after the prefix's backfill start but further behind its newest key than done keys are remembered (the
+    /// reconcile's reach, or <c>Ingestion:Notifications:MessageRetention</c> and a day if longer): not read, since a
+    /// listing may have read it and its done key be forgotten, and reading it again could count it twice. Counted and logged.
+    /// </summary>
+    OutsideRange,
 }
 
 /// <summary>The outcome for one notified key.</summary>
@@ -46,5 +65,5 @@ public sealed record NotifiedFileResult(
     [property: Id(2)] bool Late = false)
 {
     /// <summary>Done, or never to be read through this message: the message may go once all its keys are settled.</summary>
-    public bool Settled => Outcome is NotifiedFileOutcome.Read or NotifiedFileOutcome.Quarantined or NotifiedFileOutcome.AlreadyDone or NotifiedFileOutcome.NotStarted;
+    public bool Settled => Outcome is not (NotifiedFileOutcome.Retrying or NotifiedFileOutcome.Paused);
 }

@@ -19,7 +19,7 @@ public sealed record PrefixNotificationStatus
 {
     [Id(0)] public PrefixIngestionMode Mode { get; init; }
 
-    /// <summary>When the last notification for this prefix was handled.</summary>
+    /// <summary>When the freshest notification handled for this prefix was sent (SQS <c>SentTimestamp</c>).</summary>
     [Id(1)] public DateTime? LastNotificationAt { get; init; }
 
     /// <summary>Keys named by notifications, every delivery counted.</summary>

@@ -51,5 +51,18 @@ public sealed class NotificationOptions
     /// </summary>
     public TimeSpan DigestListInterval { get; set; } = TimeSpan.FromHours(3);
 
+    /// <summary>
+    /// Receive loops per queue on each silo, each with its batch in flight: a batch waits for its slowest prefix
+    /// grain (one busy with a backfill turn or a reconcile), and the other loops go on meanwhile. Default 4.
+    /// </summary>
+    public int ConsumersPerQueue { get; set; } = 4;
+
+    /// <summary>
+    /// How long the queues keep a message (their <c>MessageRetentionPeriod</c>; SQS's default is 4 days, its maximum
+    /// 14). Done keys are remembered at least this long (plus a day) behind each prefix's newest key, so an old message
+    /// — a backlog, a dead-letter queue redriven — never reads a file a second time. Default 4 days.
+    /// </summary>
+    public TimeSpan MessageRetention { get; set; } = TimeSpan.FromDays(4);
+
     public bool Enabled => Queues.Count > 0;
 }

@@ -67,6 +67,16 @@ public sealed class NotificationOptionsValidator : IValidateOptions<IngestionOpt
             errors.Add($"{Section}:QuietAfter must be positive; got {notifications.QuietAfter}.");
         }
 
+        if (notifications.ConsumersPerQueue is < 1 or > 50)
+        {
+            errors.Add($"{Section}:ConsumersPerQueue must be 1 to 50; got {notifications.ConsumersPerQueue}.");
+        }
+
+        if (notifications.MessageRetention < TimeSpan.FromMinutes(1) || notifications.MessageRetention > TimeSpan.FromDays(14))
+        {
+            errors.Add($"{Section}:MessageRetention must be 1 minute to 14 days (SQS's range); got {notifications.MessageRetention}.");
+        }
+
         if (notifications.MaxReceives < 1)
         {
             errors.Add($"{Section}:MaxReceives must be at least 1; got {notifications.MaxReceives}.");

@@ -13,9 +13,10 @@ namespace PinpointAggregator.Grains.Notifications;
 /// The rules: a message set aside whole (the parser's reasons) is deleted at once; an object set aside by the router is
 /// counted and does not hold its message; a message is deleted only when every key it names is
 /// <see cref="NotifiedFileResult.Settled"/>; a grain call that failed keeps its messages (they come back after the
-/// visibility timeout); a message received <see cref="NotificationOptions.MaxReceives"/> times with keys still waiting
-/// is deleted and set aside as <see cref="NotificationSetAsideReasons.TooManyReceives"/> (its keys wait in their
-/// prefix's retry state by then). A message whose parse or routing throws (a bug, never a hostile body: the parser is
+/// visibility timeout, however often: only SQS's redrive policy moves them to a dead-letter queue); a message received
+/// <see cref="NotificationOptions.MaxReceives"/> times whose keys were all answered, some still waiting (a retry, a
+/// pause), is deleted and set aside as <see cref="NotificationSetAsideReasons.TooManyReceives"/>: its keys wait in
+/// their prefix's retry state, or its listing after the resume reads them. A message whose parse or routing throws (a bug, never a hostile body: the parser is
 /// total) is kept likewise, and set aside at its last receive, so one bad message never blocks the queue.
 /// </remarks>
 public sealed class NotificationBatch
@@ -102,6 +103,12 @@ public sealed class NotificationBatch
             if (keys.All(settled.Contains))
             {
                 done.Add(message);
+            }
+            else if (keys.Any(k => !answers.ContainsKey(k.Prefix)))
+            {
+                // A call that failed (the database away, a timeout) put nothing in any retry state: the message is the
+                // keys' only record, so it is never given up here; SQS's redrive policy moves it after maxReceiveCount.
+                keep.Add(message);
             }
             else
             {

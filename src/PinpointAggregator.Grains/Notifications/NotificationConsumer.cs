@@ -77,7 +77,12 @@ public sealed partial class NotificationConsumer(
             var client = factory.Open(queue);
             var worker = new NotificationQueueWorker(client, shared);
             _workers.Add(worker);
-            _loops.Add(Task.Run(() => worker.RunAsync(_stopping.Token), CancellationToken.None));
+            for (var loop = 0; loop < notifications.ConsumersPerQueue; loop++)
+            {
+                // Several batches in flight: one waiting on a busy prefix grain never holds up the queue.
+                _loops.Add(Task.Run(() => worker.RunAsync(_stopping.Token), CancellationToken.None));
+            }
+
             _loops.Add(Task.Run(() => ReportAsync(client, worker, _stopping.Token), CancellationToken.None));
             LogConsuming(logger, client.Name, notifications.MaxMessages, notifications.WaitTime, notifications.VisibilityTimeout);
         }

@@ -132,7 +132,7 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
         var report = new BatchReport();
         foreach (var outcome in outcomes)
         {
-            state.Counters.Requests[RequestKinds.Get] = state.Counters.Requests.GetValueOrDefault(RequestKinds.Get) + outcome.Gets;
+            CountGets(outcome);
             if (outcome.ShouldRetry)
             {
                 WaitForRetry(outcome, now, report);
@@ -153,6 +153,10 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
 
         return report;
     }
+
+    /// <summary>Counts a fetch's GET requests, also of a file that is not recorded (a notified key that does not exist).</summary>
+    public void CountGets(FileOutcome outcome) =>
+        state.Counters.Requests[RequestKinds.Get] = state.Counters.Requests.GetValueOrDefault(RequestKinds.Get) + outcome.Gets;
 
     /// <summary>Ends a poll that listed everything: if nothing waits, the prefix has read through its start.</summary>
     /// <param name="pollStartedAt">When the poll started.</param>
@@ -176,8 +180,9 @@ internal sealed class PrefixLedger(TrailPrefixState state, IngestionOptions opti
     }
 
     /// <summary>
-    /// Ends a notification's reads: if nothing waits, every notified file is read through the call's start (the
-    /// read-through time of a prefix in notification mode, so its lag says how current the notified files are).
+    /// Ends a notification's reads: if nothing waits, every notified file is read through the time the call's oldest
+    /// message was sent (the read-through time of a prefix in notification mode, so a backed-up queue shows as lag).
+    /// Never moves back.
     /// </summary>
     public void NotifiedThrough(DateTime callStartedAt)
     {

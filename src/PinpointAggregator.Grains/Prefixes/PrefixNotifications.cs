@@ -41,15 +41,31 @@ internal sealed class PrefixNotifications(TrailPrefixState state, IngestionOptio
         Notifications.ListingCurrent = false;
     }
 
-    /// <summary>A notification was handled: the prefix is notified from now on, and a fallback ends.</summary>
-    public void Notified(DateTime now, int files, int alreadyDone, int late)
+    /// <summary>
+    /// A notification was handled. Only a fresh one (sent less than <c>QuietAfter</c> ago) makes the prefix notified and
+    /// ends a fallback: a message that waited hours in a backed-up queue says nothing about whether notifications flow
+    /// now, and must not stop the window listing.
+    /// </summary>
+    /// <param name="now">The clock.</param>
+    /// <param name="sentAt">When the freshest of the call's messages was sent (SQS <c>SentTimestamp</c>), not after <paramref name="now"/>.</param>
+    /// <param name="files">Keys named.</param>
+    /// <param name="alreadyDone">Of them, done before.</param>
+    /// <param name="late">Of them, read and late.</param>
+    public void Notified(DateTime now, DateTime sentAt, int files, int alreadyDone, int late)
     {
-        Notifications.Mode = PrefixIngestionMode.Notified;
-        Notifications.LastNotificationAt = now;
         Notifications.FilesNotified += files;
         Notifications.NotifiedAlreadyDone += alreadyDone;
         Notifications.NotifiedLate += late;
-        (Notifications.FallbackSince, Notifications.FallbackReason) = (null, null);
+        if (Notifications.LastNotificationAt is not { } last || sentAt > last)
+        {
+            Notifications.LastNotificationAt = sentAt;
+        }
+
+        if (now - sentAt < Settings.QuietAfter)
+        {
+            Notifications.Mode = PrefixIngestionMode.Notified;
+            (Notifications.FallbackSince, Notifications.FallbackReason) = (null, null);
+        }
     }
 
     /// <summary>

@@ -68,6 +68,25 @@ internal sealed class PrefixReconcile(TrailPrefixState state, IngestionOptions o
     }
 
     /// <summary>
+    /// The oldest name-time whose done keys the store still holds: what the reconcile lists, or, with notification
+    /// queues, at least <c>Ingestion:Notifications:MessageRetention</c> and a day behind the newest key (a message can
+    /// wait that long, and its key must still be known as done when it comes). Never before the backfill start or
+    /// <see cref="TrailPrefixState.DoneKeysFrom"/>. The reconcile forgets before it; a notified key before it is not read.
+    /// </summary>
+    public DateTime DoneKeysKeptFrom()
+    {
+        var listFrom = Range().ListFrom;
+        if (!options.Notifications.Enabled)
+        {
+            return listFrom;
+        }
+
+        var floor = Max(state.BackfillFrom, state.DoneKeysFrom ?? state.BackfillFrom);
+        var retained = Max((state.NewestKeyAt ?? state.BackfillFrom) - options.Notifications.MessageRetention - TimeSpan.FromDays(1), floor);
+        return ToMinute(retained < listFrom ? retained : listFrom);
+    }
+
+    /// <summary>
     /// Splits listed keys that are in neither the prefix's state nor the done-key store: from
     /// <see cref="ReconcileRange.ReadFrom"/> on they are read; older ones landed too late and are only reported.
     /// </summary>

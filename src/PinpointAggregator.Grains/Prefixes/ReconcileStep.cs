@@ -68,7 +68,8 @@ internal sealed class ReconcileStep(TrailPrefixKey key, PrefixLedger ledger, Pre
             }
         }
 
-        await doneKeys.ForgetAsync(prefix, range.ListFrom, CancellationToken.None);
+        // Not before what a notification may still name (DoneKeysKeptFrom): an old message must find its key done.
+        await doneKeys.ForgetAsync(prefix, reconcile.DoneKeysKeptFrom(), CancellationToken.None);
         reconcile.Finished(Now);
         return found;
     }

@@ -219,12 +219,19 @@ public sealed partial class TrailPrefixGrain(
         var toRead = new List<(string Key, DateTime Stamp, long? Size)>();
         var behindWindow = new List<(string Key, DateTime Stamp)>();
         var windowFrom = _ledger.ListFrom();
+        var keptFrom = _reconcile.DoneKeysKeptFrom();
         var futureLeft = _ledger.FutureKeysLeft(startedAt);
         foreach (var (key, stamp) in keys)
         {
             if (State.Done.ContainsKey(key))
             {
                 results[key] = new NotifiedFileResult(key, NotifiedFileOutcome.AlreadyDone);
+            }
+            else if (stamp < keptFrom && stamp >= State.BackfillFrom && !State.Retry.ContainsKey(key))
+            {
+                // Read by a listing once, perhaps, and its done key forgotten since: reading it could read a file a second
+                // time (a backlog, a redriven dead-letter queue). Before the backfill start no listing ever read a key.
+                results[key] = new NotifiedFileResult(key, NotifiedFileOutcome.OutsideRange);
             }
             else if (State.Retry.ContainsKey(key) || stamp >= windowFrom)
             {
@@ -259,21 +266,31 @@ public sealed partial class TrailPrefixGrain(
         var deferred = toRead.Where(f => _ledger.IsFutureDated(f.Stamp, startedAt)).Skip(Math.Max(futureLeft, 0)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         toRead.RemoveAll(f => deferred.Contains(f.Key));
         var late = toRead.Where(f => _notifications.IsLate(f.Stamp)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        var outcomes = await ReadBatchesAsync(stores.Open(_key.Location.Bucket, _key.Account), toRead, live: true, CancellationToken.None);
+        var outcomes = await ReadBatchesAsync(stores.Open(_key.Location.Bucket, _key.Account), toRead, live: true, CancellationToken.None, notified: true);
         foreach (var outcome in outcomes)
         {
-            var kind = outcome.Read is not null ? NotifiedFileOutcome.Read : outcome.QuarantineKind is not null ? NotifiedFileOutcome.Quarantined : NotifiedFileOutcome.Retrying;
-            results[outcome.Key] = new NotifiedFileResult(outcome.Key, kind, late.Contains(outcome.Key));
+            var kind = outcome.Read is not null ? NotifiedFileOutcome.Read
+                : IsMissing(outcome) ? NotifiedFileOutcome.Missing
+                : outcome.QuarantineKind is not null ? NotifiedFileOutcome.Quarantined
+                : NotifiedFileOutcome.Retrying;
+            results[outcome.Key] = new NotifiedFileResult(outcome.Key, kind, late.Contains(outcome.Key) && kind != NotifiedFileOutcome.Missing);
         }
 
         foreach (var key in deferred)
         {
-            results[key] = new NotifiedFileResult(key, NotifiedFileOutcome.Retrying);
+            results[key] = new NotifiedFileResult(key, NotifiedFileOutcome.Deferred);
         }
 
         var answer = keys.Select(k => results[k.Key]).ToList();
-        _notifications.Notified(Now, keys.Count, answer.Count(r => r.Outcome == NotifiedFileOutcome.AlreadyDone), late.Count);
-        _ledger.NotifiedThrough(startedAt);
+        var sent = files.Where(f => results.ContainsKey(f.Key)).Select(f => f.SentAt < startedAt ? f.SentAt : startedAt).ToList();
+        _notifications.Notified(Now, sent.Max(), keys.Count, answer.Count(r => r.Outcome == NotifiedFileOutcome.AlreadyDone), answer.Count(r => r.Late));
+        _ledger.NotifiedThrough(sent.Min());
+        var outside = answer.Count(r => r.Outcome == NotifiedFileOutcome.OutsideRange);
+        if (outside > 0)
+        {
+            LogNotifiedOutsideRange(logger, _key.Format(), outside, keptFrom);
+        }
+
         foreach (var result in answer)
         {
             metrics.Notified(result.Outcome);
@@ -599,7 +616,11 @@ public sealed partial class TrailPrefixGrain(
     /// <param name="live">Reads of a caught-up prefix (or notified ones) go first in the silo's read budget.</param>
     /// <param name="cancellationToken">Stops the reads.</param>
     /// <returns>The outcome of every file read in this turn (files past the turn's share are not in it).</returns>
-    private async Task<List<FileOutcome>> ReadBatchesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, bool live, CancellationToken cancellationToken)
+    /// <param name="notified">
+    /// The keys come from notifications, not from a listing: one that does not exist is not recorded at all (neither
+    /// done nor quarantined), so a forged name never hides an object that appears under it later.
+    /// </param>
+    private async Task<List<FileOutcome>> ReadBatchesAsync(ITrailObjectStore store, List<(string Key, DateTime Stamp, long? Size)> files, bool live, CancellationToken cancellationToken, bool notified = false)
     {
         var all = new List<FileOutcome>();
         foreach (var batch in files.Chunk(_options.FilesPerBatch))
@@ -625,6 +646,17 @@ public sealed partial class TrailPrefixGrain(
                 }
             }));
 
+            all.AddRange(outcomes);
+            if (notified && outcomes.Any(IsMissing))
+            {
+                foreach (var missing in outcomes.Where(IsMissing))
+                {
+                    _ledger.CountGets(missing);
+                }
+
+                outcomes = [.. outcomes.Where(o => !IsMissing(o))];
+            }
+
             // Events reach their grains (or wait in Undelivered, saved with this checkpoint) before their files are done.
             var routed = _ledger.Route(outcomes.Where(o => o.Read is not null));
             await DeliverAsync([.. routed.Deliveries]);
@@ -645,13 +677,15 @@ public sealed partial class TrailPrefixGrain(
 
             var report = _ledger.Complete(outcomes, now);
             Report(outcomes, report);
-            all.AddRange(outcomes);
             _ledger.PruneWindow();
             await SaveAsync();
         }
 
         return all;
     }
+
+    /// <summary>The object was not there when fetched (a quarantine kind for a listed key, <see cref="NotifiedFileOutcome.Missing"/> for a notified one).</summary>
+    private static bool IsMissing(FileOutcome outcome) => outcome.QuarantineKind == nameof(TrailStoreErrorKind.NotFound);
 
     /// <summary>A settled file's done key, with its hash (when read whole and hashed) or why it has none (quarantined).</summary>
     private static DoneKey DoneKeyOf(FileOutcome outcome) =>
@@ -789,4 +823,7 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(7, LogLevel.Error, "Set aside {Events} events of {Prefix} for {Target}: {Reason}")]
     private static partial void LogSetAside(ILogger logger, string prefix, string target, int events, string reason);
+
+    [LoggerMessage(30, LogLevel.Information, "{Prefix}: {Count} notified keys named before {KeptFrom:O}, further back than done keys are remembered: not read (a listing may have read them)")]
+    private static partial void LogNotifiedOutsideRange(ILogger logger, string prefix, int count, DateTime keptFrom);
 }

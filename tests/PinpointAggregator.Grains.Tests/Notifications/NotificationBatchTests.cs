@@ -65,6 +65,9 @@ public sealed class NotificationBatchTests
     [InlineData(NotifiedFileOutcome.Quarantined, true)]
     [InlineData(NotifiedFileOutcome.AlreadyDone, true)]
     [InlineData(NotifiedFileOutcome.NotStarted, true)]
+    [InlineData(NotifiedFileOutcome.Missing, true)]
+    [InlineData(NotifiedFileOutcome.Deferred, true)]
+    [InlineData(NotifiedFileOutcome.OutsideRange, true)]
     [InlineData(NotifiedFileOutcome.Retrying, false)]
     [InlineData(NotifiedFileOutcome.Paused, false)]
     public void EachOutcome_SettlesTheMessageOrNot(NotifiedFileOutcome outcome, bool settles)
@@ -87,6 +90,21 @@ public sealed class NotificationBatchTests
 
         Assert.Equal(["a"], Ids(outcome.Done));
         Assert.Equal(["ab", "b"], Ids(outcome.Keep));
+    }
+
+    /// <summary>
+    /// Regression: a call that failed (the database away for longer than MaxReceives visibility timeouts) put its keys in
+    /// no retry state; giving the message up lost them until the next reconcile, hours later.
+    /// </summary>
+    [Fact]
+    public void AFailedCall_KeepsItsMessages_EvenPastMaxReceives()
+    {
+        var batch = Plan(CloudTrail("failed", 9, "a1"), CloudTrail("answered", 9, "b1"));
+
+        var outcome = batch.Complete(Answers(("B", "b1", NotifiedFileOutcome.Retrying)));
+
+        Assert.Equal(["failed"], Ids(outcome.Keep));
+        Assert.Equal(["answered"], Ids(outcome.GivenUp));
     }
 
     [Fact]

@@ -63,6 +63,28 @@ public sealed class NotificationQueueWorkerTests : IDisposable
     /// <summary>What the prefix grains answer; every key read by default.</summary>
     private Func<string, IReadOnlyList<NotifiedFile>, Task<IReadOnlyList<NotifiedFileResult>>> Read { get; set; }
 
+    /// <summary>
+    /// Regression: with one batch in flight per queue, a prefix grain busy with a backfill turn held every other
+    /// prefix's notifications on the silo. The consumer runs <c>ConsumersPerQueue</c> receive loops on one worker.
+    /// </summary>
+    [Fact]
+    public async Task ABatchWaitingOnABusyPrefix_DoesNotHoldUpAnotherBatch()
+    {
+        var busy = new TaskCompletionSource<IReadOnlyList<NotifiedFileResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Read = (prefix, files) => prefix == "A" ? busy.Task : Task.FromResult<IReadOnlyList<NotifiedFileResult>>([.. files.Select(f => new NotifiedFileResult(f.Key, NotifiedFileOutcome.Read))]);
+        _queue.Returns(CloudTrail("slow", 1, "a1"));
+        _queue.Returns(CloudTrail("fast", 1, "b1"));
+
+        var slow = Worker.ReceiveOnceAsync(CancellationToken.None);
+        Assert.Equal(1, await Worker.ReceiveOnceAsync(CancellationToken.None));
+
+        Assert.False(slow.IsCompleted);
+        Assert.Contains("delete:fast", _queue.Calls);
+        busy.SetResult([new NotifiedFileResult("a1", NotifiedFileOutcome.Read)]);
+        Assert.Equal(1, await slow);
+        Assert.Equal("delete:slow", _queue.Calls[^1]);
+    }
+
     [Fact]
     public async Task ABatchWhoseKeysAreRead_IsDeletedInOneRequest_EachPrefixAskedOnce()
     {

@@ -35,7 +35,7 @@ public sealed class PrefixNotificationsTests
     [Fact]
     public void ANotification_SkipsTheWindow_UntilQuietAfterHasPassed()
     {
-        Notifications.Notified(Now, files: 3, alreadyDone: 1, late: 1);
+        Notifications.Notified(Now, Now, files: 3, alreadyDone: 1, late: 1);
 
         Assert.Equal(
             (true, true, false),
@@ -43,10 +43,31 @@ public sealed class PrefixNotificationsTests
         Assert.Equal((PrefixIngestionMode.Notified, Now, 3L, 1L, 1L), (_state.Notifications.Mode, _state.Notifications.LastNotificationAt, _state.Notifications.FilesNotified, _state.Notifications.NotifiedAlreadyDone, _state.Notifications.NotifiedLate));
     }
 
+    /// <summary>
+    /// Regression: a message that waited hours in a backed-up queue ended a fallback and stopped the window listing,
+    /// while new files were only listed, never notified.
+    /// </summary>
+    [Fact]
+    public void AStaleNotification_NeitherMakesItNotified_NorEndsAFallback()
+    {
+        Notifications.Notified(Now, Now, 1, 0, 0);
+        Notifications.QuietListed(Now.AddHours(3), found: 2);
+
+        Notifications.Notified(Now.AddHours(3), sentAt: Now.AddHours(3) - TimeSpan.FromMinutes(30), 1, 0, 0);
+
+        Assert.Equal((PrefixIngestionMode.Fallback, Now.AddHours(3)), (_state.Notifications.Mode, _state.Notifications.FallbackSince));
+        Assert.Equal(Now.AddHours(2.5), _state.Notifications.LastNotificationAt);
+        Assert.False(Notifications.SkipsWindow(Now.AddHours(3)));
+
+        Notifications.Notified(Now.AddHours(3), sentAt: Now.AddHours(3) - TimeSpan.FromMinutes(29), 1, 0, 0);
+
+        Assert.Equal(PrefixIngestionMode.Notified, _state.Notifications.Mode);
+    }
+
     [Fact]
     public void AQuietListingThatFoundNothing_MakesItPolling_WithoutAFallback()
     {
-        Notifications.Notified(Now, 1, 0, 0);
+        Notifications.Notified(Now, Now, 1, 0, 0);
 
         Assert.Null(Notifications.QuietListed(Now.AddMinutes(31), found: 0));
 
@@ -59,7 +80,7 @@ public sealed class PrefixNotificationsTests
     [InlineData(3120, 12, "no notification for 2d 4h while 12 files arrived")]
     public void AQuietListingThatFoundFiles_FallsBack_SayingSinceWhenAndWhy(int quietMinutes, int found, string reason)
     {
-        Notifications.Notified(Now, 1, 0, 0);
+        Notifications.Notified(Now, Now, 1, 0, 0);
         var at = Now.AddMinutes(quietMinutes);
 
         Assert.Equal(reason, Notifications.QuietListed(at, found));
@@ -71,13 +92,13 @@ public sealed class PrefixNotificationsTests
     [Fact]
     public void AFallback_LastsUntilANotification_WhichEndsIt_AndKeepsTheCount()
     {
-        Notifications.Notified(Now, 1, 0, 0);
+        Notifications.Notified(Now, Now, 1, 0, 0);
         Notifications.QuietListed(Now.AddHours(1), found: 2);
 
         Assert.Null(Notifications.QuietListed(Now.AddHours(2), found: 5));
         Assert.Equal((PrefixIngestionMode.Fallback, 1L), (_state.Notifications.Mode, _state.Notifications.Fallbacks));
 
-        Notifications.Notified(Now.AddHours(3), 1, 0, 0);
+        Notifications.Notified(Now.AddHours(3), Now.AddHours(3), 1, 0, 0);
 
         Assert.Equal((PrefixIngestionMode.Notified, (DateTime?)null, (string?)null, 1L), (_state.Notifications.Mode, _state.Notifications.FallbackSince, _state.Notifications.FallbackReason, _state.Notifications.Fallbacks));
     }
@@ -93,7 +114,7 @@ public sealed class PrefixNotificationsTests
     public void AResume_MakesItPolling_AndItsListingMustCatchUpFirst()
     {
         Notifications.WindowListed(reachedEnd: true);
-        Notifications.Notified(Now, 1, 0, 0);
+        Notifications.Notified(Now, Now, 1, 0, 0);
 
         Notifications.Resumed();
 
@@ -122,7 +143,7 @@ public sealed class PrefixNotificationsTests
     [Fact]
     public void NextPoll_IsTheEarliestOfQuietDeadlineDigestsReconcileAndRetries()
     {
-        Notifications.Notified(Now, 1, 0, 0);
+        Notifications.Notified(Now, Now, 1, 0, 0);
         Notifications.DigestsFollowed(Now.AddMinutes(-170));
         _state.NextReconcileAt = Now.AddHours(4);
         Assert.Equal(TimeSpan.FromMinutes(10), Notifications.NextPoll(Now));
@@ -140,7 +161,7 @@ public sealed class PrefixNotificationsTests
     [Fact]
     public void NextPoll_IsAPollIntervalAway_WhileAReconcileRunsOrDeliveriesWait_AndNeverSooner()
     {
-        Notifications.Notified(Now, 1, 0, 0);
+        Notifications.Notified(Now, Now, 1, 0, 0);
         Notifications.DigestsFollowed(Now);
         _state.ReconcileAfter = "some/key";
         Assert.Equal((TimeSpan.FromMinutes(1), false), (Notifications.NextPoll(Now), Notifications.Idle));

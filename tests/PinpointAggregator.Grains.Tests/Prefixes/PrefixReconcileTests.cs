@@ -42,6 +42,26 @@ public sealed class PrefixReconcileTests
         Assert.Equal((Reconcile().Range().ListFrom, Reconcile().Range().ReadFrom), (range.ListFrom, range.ReadFrom));
     }
 
+    /// <summary>
+    /// Done keys are kept as long as a queue keeps a message (and a day), so an old notification finds its key done;
+    /// without queues, or with a retention shorter than the reconcile's reach, the reach decides.
+    /// </summary>
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(4, null)]
+    [InlineData(14, 15)]
+    public void DoneKeysAreKept_ForTheReconcile_OrForTheQueuesRetention_WhicheverIsLonger(int retentionDays, int? keptDays)
+    {
+        if (retentionDays > 0)
+        {
+            _options.Notifications.Queues.Add(new NotificationQueueOptions { Url = "https://sqs.us-east-1.amazonaws.com/111111111111/trail" });
+            _options.Notifications.MessageRetention = TimeSpan.FromDays(retentionDays);
+        }
+
+        var expected = keptDays is { } days ? new DateTime(Newest.AddDays(-days).Ticks - (Newest.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc) : Reconcile().Range().ListFrom;
+        Assert.Equal(expected, Reconcile().DoneKeysKeptFrom());
+    }
+
     [Fact]
     public void Range_NeverListsBeforeTheBackfill_NorBeforeTheDoneKeyStoreKnewThePrefix()
     {
