@@ -14,6 +14,20 @@ using PinpointAggregator.Audit.Events;
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- api CONNECTION_STRING [APPS] [EVENTS_PER_APP] [SECONDS] [CALLERS] [ROUNDS]
 //        PinpointAggregator.Benchmarks floor FOLDER [THREADS]   (the whole-process floor for `scan`: time it from outside)
 //        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- verify [CORPUS_FOLDER] [ROUNDS] [PUBLIC_KEY_FILE...]
+//        dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- cost [ACCOUNTS] [REGIONS] [MEASURED_HOURS] [polling|notified|both]
+//        PA_TEST_S3_ENDPOINT=... PA_TEST_SQS_ENDPOINT=... dotnet run -c Release --project tests/PinpointAggregator.Benchmarks -- latency [RATE] [SECONDS] [ROUNDS] [PREFIXES]
+if (args is ["latency", ..])
+{
+    await PinpointAggregator.Benchmarks.Notifications.LatencyBenchmark.RunAsync(args[1..]);
+    return;
+}
+
+if (args is ["cost", ..])
+{
+    await PinpointAggregator.Benchmarks.Notifications.CostBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args is ["verify", ..])
 {
     VerifyBenchmark.Run(args[1..]);

@@ -301,6 +301,14 @@ public sealed partial class TrailPrefixGrain(
             }
         }
 
+        if (!_notifications.Idle && State.NextPollAt is { } scheduled && _notifications.NextPoll(Now) is var due && Now + due < scheduled)
+        {
+            // A read failed or a grain did not answer: what waits is retried by a poll, which must come at its retry's
+            // time, not at a notified prefix's slow cadence (up to QuietAfter or DigestListInterval away).
+            State.NextPollAt = Now + due;
+            ScheduleNextPoll(due);
+        }
+
         if (_changes.Changed(State))
         {
             await SaveAsync();

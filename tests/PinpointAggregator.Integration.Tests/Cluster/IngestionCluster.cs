@@ -87,10 +87,10 @@ internal sealed class IngestionCluster : IAsyncDisposable
     /// <summary>Every prefix of every discovered account.</summary>
     public async Task<PrefixStatus[]> PrefixesAsync() => [.. (await OrganizationSnapshot.TakeAsync(Grains)).Prefixes];
 
-    /// <summary>Waits until <paramref name="prefixes"/> prefixes have caught up having read (or quarantined) <paramref name="files"/> files.</summary>
+    /// <summary>Waits until <paramref name="prefixes"/> prefixes have caught up having read (or quarantined) <paramref name="files"/> files, with nothing waiting for a retry or a delivery (events for a killed silo's grain wait for the next poll).</summary>
     public Task<PrefixStatus[]> CaughtUpAsync(int prefixes, int files) => Eventually.MatchesAsync(
         PrefixesAsync,
-        all => all.Length == prefixes && all.All(p => p.CaughtUp && p.PendingRetries == 0) && all.Sum(p => p.Counters.FilesRead + p.Counters.FilesQuarantined) == files,
+        all => all.Length == prefixes && all.All(p => p.CaughtUp && p.PendingRetries == 0 && p.UndeliveredBatches == 0) && all.Sum(p => p.Counters.FilesRead + p.Counters.FilesQuarantined) == files,
         $"{prefixes} prefixes have caught up with {files} files");
 
     public async ValueTask DisposeAsync()

@@ -45,6 +45,9 @@ internal sealed class SiloProcess : IDisposable
 
     public string LogPath { get; }
 
+    /// <summary>The silo's HTTP endpoint (<c>Api:HttpUrl</c>): JSON, OpenAPI and its Prometheus <c>/metrics</c>.</summary>
+    public string HttpUrl => _process.StartInfo.Environment["Api__HttpUrl"]!;
+
     public int Id => _process.Id;
 
     public bool IsRunning => !_process.HasExited;
