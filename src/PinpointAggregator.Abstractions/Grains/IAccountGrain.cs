@@ -26,6 +26,14 @@ public interface IAccountGrain : IGrainWithStringKey
     Task DiscoverNowAsync();
 
     /// <summary>
+    /// A notification named a prefix of this account that discovery has not started: lists the account's regions at
+    /// once, unless a round ran in the last minute (then at the minute's end); an account not tracked yet asks the
+    /// organization's discovery the same. An account whose listings fail keeps its backoff.
+    /// </summary>
+    [Alias("DiscoverSoon")]
+    Task DiscoverSoonAsync();
+
+    /// <summary>
     /// Applies account-level events and retractions idempotently. An event that cannot be applied is
     /// returned with its reason; the rest of the batch is applied.
     /// </summary>

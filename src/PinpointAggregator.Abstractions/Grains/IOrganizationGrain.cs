@@ -19,6 +19,13 @@ public interface IOrganizationGrain : IGrainWithStringKey
     [Alias("DiscoverNow")]
     Task DiscoverNowAsync();
 
+    /// <summary>
+    /// A notification named an account that discovery does not track yet: lists the buckets at once, unless a round ran
+    /// in the last minute (then at the minute's end).
+    /// </summary>
+    [Alias("DiscoverSoon")]
+    Task DiscoverSoonAsync();
+
     [Alias("GetStatus"), AlwaysInterleave]
     Task<OrganizationStatus> GetStatusAsync();
 

@@ -111,8 +111,17 @@ public sealed class IngestionOptions
     /// </summary>
     public int BatchesPerTurn { get; set; } = 4;
 
-    /// <summary>How often organization and region discovery list again. Default 10 minutes.</summary>
+    /// <summary>
+    /// How often organization and region discovery list again while polling. Default 10 minutes. With queues configured
+    /// <c>Ingestion:Notifications:DiscoveryInterval</c> applies instead (see <see cref="DiscoveryEvery"/>).
+    /// </summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The discovery cadence in force: <see cref="DiscoveryInterval"/> while polling; with queues configured,
+    /// <see cref="NotificationOptions.DiscoveryInterval"/>, because notifications name new accounts and regions themselves.
+    /// </summary>
+    public TimeSpan DiscoveryEvery => Notifications.Enabled ? Notifications.DiscoveryInterval : DiscoveryInterval;
 
     /// <summary>The reminder that keeps every grain scheduled across restarts. Default 5 minutes (Orleans' minimum is 1).</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(5);

@@ -71,5 +71,13 @@ public sealed class NotificationOptions
     /// </summary>
     public TimeSpan MessageRetention { get; set; } = TimeSpan.FromDays(4);
 
+    /// <summary>
+    /// How often organization and region discovery list when queues are configured, in place of
+    /// <c>Ingestion:DiscoveryInterval</c>. A notification that names a prefix discovery has not started asks its account
+    /// (or, for an account not tracked yet, the organization) to discover at once — at most once a minute each — so a new
+    /// account or region is found by its first notified file, and this listing is only the safety net. Default 1 hour.
+    /// </summary>
+    public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromHours(1);
+
     public bool Enabled => Queues.Count > 0;
 }

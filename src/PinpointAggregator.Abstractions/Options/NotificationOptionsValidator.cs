@@ -97,6 +97,11 @@ public sealed class NotificationOptionsValidator : IValidateOptions<IngestionOpt
             errors.Add($"{Section}:MaxKeysPerMessage must be at least 1; got {notifications.MaxKeysPerMessage}.");
         }
 
+        if (notifications.DiscoveryInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{Section}:DiscoveryInterval must be positive; got {notifications.DiscoveryInterval}.");
+        }
+
         if (notifications.DigestListInterval <= TimeSpan.Zero)
         {
             errors.Add($"{Section}:DigestListInterval must be positive; got {notifications.DigestListInterval}.");

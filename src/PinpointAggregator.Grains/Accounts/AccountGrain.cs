@@ -34,6 +34,7 @@ public sealed partial class AccountGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private GrainSchedule? _timer;
+    private readonly HintedDiscovery _hinted = new();
     private AuditFolder<AccountLevelState> _accountLevel = null!;
 
     /// <summary>Prefixes that have caught up once, with their files and events then (first-pass progress, in memory only).</summary>
@@ -86,6 +87,26 @@ public sealed partial class AccountGrain(
     }
 
     public Task DiscoverNowAsync() => DiscoverAsync(CancellationToken.None);
+
+    public Task DiscoverSoonAsync()
+    {
+        if (state.State.Locations.Count == 0)
+        {
+            // Not tracked yet: the organization's discovery finds the account, and tracking it starts its discovery.
+            return GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).DiscoverSoonAsync();
+        }
+
+        // A failing account keeps its backoff: a notification proves nothing about its credentials.
+        if (state.State.Health.ConsecutiveFailures == 0 && _hinted.DelayFor(Now) is { } delay)
+        {
+            LogHinted(logger, Account, delay);
+            state.State.Health.NextAttemptAt = Now + delay;
+            _hinted.Scheduled(Now + delay);
+            _timer!.Arm(delay);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task<ApplyResult> ApplyAccountEventsAsync(EventBatch batch)
     {
@@ -183,7 +204,8 @@ public sealed partial class AccountGrain(
             return;
         }
 
-        var delay = _options.DiscoveryInterval;
+        _hinted.RoundRan(Now);
+        var delay = _options.DiscoveryEvery;
         try
         {
             var prefixes = await ListPrefixesAsync(cancellationToken);
@@ -291,4 +313,7 @@ public sealed partial class AccountGrain(
 
     [LoggerMessage(12, LogLevel.Warning, "Account {Account}: a discovery round failed with {Kind}: {Message}; trying again next round")]
     private static partial void LogRoundFailed(ILogger logger, string account, string kind, string message);
+
+    [LoggerMessage(15, LogLevel.Debug, "Account {Account}: a notification named a region not started yet: discovering in {Delay}")]
+    private static partial void LogHinted(ILogger logger, string account, TimeSpan delay);
 }

@@ -21,6 +21,7 @@ public sealed partial class OrganizationGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private GrainSchedule? _timer;
+    private readonly HintedDiscovery _hinted = new();
     private (Task<IngestionProgressCounts> Walk, DateTime TakenAt)? _progress;
 
     /// <summary>A discovery round that found nothing new writes nothing (see <see cref="StateChanges{TState}"/>).</summary>
@@ -55,7 +56,7 @@ public sealed partial class OrganizationGrain(
     /// <summary>Brings the grain back after a restart, and re-arms discovery that is long overdue.</summary>
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (state.State.LastDiscoveryAt is { } last && time.GetUtcNow().UtcDateTime - last > _options.DiscoveryInterval + _options.ReminderPeriod)
+        if (state.State.LastDiscoveryAt is { } last && time.GetUtcNow().UtcDateTime - last > _options.DiscoveryEvery + _options.ReminderPeriod)
         {
             _timer!.Arm(TimeSpan.Zero);
         }
@@ -64,6 +65,17 @@ public sealed partial class OrganizationGrain(
     }
 
     public Task DiscoverNowAsync() => DiscoverAsync(CancellationToken.None);
+
+    public Task DiscoverSoonAsync()
+    {
+        if (state.State.Started && _hinted.DelayFor(time.GetUtcNow().UtcDateTime) is { } delay)
+        {
+            LogHinted(logger, delay);
+            _timer!.Arm(delay);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<OrganizationStatus> GetStatusAsync()
     {
@@ -112,6 +124,7 @@ public sealed partial class OrganizationGrain(
             return;
         }
 
+        _hinted.RoundRan(time.GetUtcNow().UtcDateTime);
         var errors = new List<string>();
         var backfillFrom = _options.StartFrom?.ToUniversalTime() ?? state.State.StartedAt;
         try
@@ -143,7 +156,8 @@ public sealed partial class OrganizationGrain(
         finally
         {
             // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
-            _timer!.Arm(_options.DiscoveryInterval);
+            _timer!.Arm(_options.DiscoveryEvery);
+            _hinted.Scheduled(time.GetUtcNow().UtcDateTime + _options.DiscoveryEvery);
         }
 
         (state.State.LastDiscoveryAt, state.State.LastError) = (time.GetUtcNow().UtcDateTime, errors.Count == 0 ? null : string.Join("; ", errors));
@@ -181,4 +195,7 @@ public sealed partial class OrganizationGrain(
 
     [LoggerMessage(21, LogLevel.Warning, "Discovering accounts in bucket {Bucket} failed with {Code}; trying again next round")]
     private static partial void LogDiscoveryFailed(ILogger logger, string bucket, string code);
+
+    [LoggerMessage(23, LogLevel.Debug, "A notification named an account not tracked yet: discovering in {Delay}")]
+    private static partial void LogHinted(ILogger logger, TimeSpan delay);
 }

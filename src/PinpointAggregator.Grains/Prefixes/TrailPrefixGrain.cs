@@ -204,6 +204,15 @@ public sealed partial class TrailPrefixGrain(
             return [];
         }
 
+        if (!State.Started && !_options.ExcludedAccounts.Contains(_key.Account))
+        {
+            // A region (or an account) discovery has not found yet: notifications are how a queue-mode service learns of
+            // it, since its discovery lists only every Notifications:DiscoveryInterval. The message comes back after its
+            // visibility timeout, by when the account's discovery has started this prefix.
+            await AskForDiscoveryAsync();
+            return Answer(keys, NotifiedFileOutcome.NotStarted);
+        }
+
         if (!State.Started || _options.ExcludedAccounts.Contains(_key.Account) || (State.PausedAt is null && !_notifications.ListingCurrent))
         {
             return Answer(keys, NotifiedFileOutcome.NotStarted);
@@ -320,6 +329,19 @@ public sealed partial class TrailPrefixGrain(
     }
 
     /// <summary>The same answer for every key, with no change to the prefix.</summary>
+    /// <summary>Asks the account's discovery to run soon (it bounds how often); a failure only leaves it to the next round.</summary>
+    private async Task AskForDiscoveryAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAccountGrain>(_key.Account).DiscoverSoonAsync();
+        }
+        catch (Exception e)
+        {
+            LogDiscoveryHintFailed(logger, _key.Format(), e.GetType().Name, e.Message);
+        }
+    }
+
     private List<NotifiedFileResult> Answer(List<(string Key, DateTime Stamp)> keys, NotifiedFileOutcome outcome)
     {
         foreach (var _ in keys)
@@ -834,4 +856,7 @@ public sealed partial class TrailPrefixGrain(
 
     [LoggerMessage(30, LogLevel.Information, "{Prefix}: {Count} notified keys named before {KeptFrom:O}, further back than done keys are remembered: not read (a listing may have read them)")]
     private static partial void LogNotifiedOutsideRange(ILogger logger, string prefix, int count, DateTime keptFrom);
+
+    [LoggerMessage(31, LogLevel.Warning, "{Prefix} was notified before discovery started it, and asking its account to discover failed with {Kind}: {Message}; the next discovery round starts it")]
+    private static partial void LogDiscoveryHintFailed(ILogger logger, string prefix, string kind, string message);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PinpointAggregator.Abstractions.Options;
 using PinpointAggregator.Grains.Infrastructure;
 
 namespace PinpointAggregator.Benchmarks.Notifications;
@@ -39,11 +40,14 @@ internal sealed record CostReport(string Mode, Dictionary<string, long> PrefixRe
             }
 
             // Discovery is computed, not measured: its grains' timers are the ones least reliable on the simulated clock.
-            // Every DiscoveryInterval (10 minutes): one LIST of the bucket, one of the organization, one per account.
-            var discoveryPerDay = (2.0 + OrganizationAccounts) * (TimeSpan.FromDays(1) / TimeSpan.FromMinutes(10));
+            // Every discovery interval (the defaults: 10 minutes polling, an hour with queues): one LIST of the bucket, one
+            // of the organization, one per account. Rounds a notification brings forward come only with a new account or
+            // region, which a steady organization does not have.
+            var interval = report.Mode == "polling" ? new IngestionOptions().DiscoveryInterval : new NotificationOptions().DiscoveryInterval;
+            var discoveryPerDay = (2.0 + OrganizationAccounts) * (TimeSpan.FromDays(1) / interval);
             var discoveryPrice = (decimal)discoveryPerDay / 1000 * ListPer1000;
             total += discoveryPrice;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {report.Mode} | S3 List (discovery: computed, 1 + 1 + 1 per account every 10 minutes) | — | {discoveryPerDay:N0} | ${discoveryPrice:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {report.Mode} | S3 List (discovery: computed, 1 + 1 + 1 per account every {interval.TotalMinutes:F0} minutes) | — | {discoveryPerDay:N0} | ${discoveryPrice:F2} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {report.Mode} | **S3 total** | | | **${total:F2}** |"));
         }
     }

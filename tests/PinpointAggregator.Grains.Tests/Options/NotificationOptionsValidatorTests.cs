@@ -83,6 +83,7 @@ public sealed class NotificationOptionsValidatorTests
     [InlineData("VisibilityTimeout", "12:00:01")]
     [InlineData("QuietAfter", "00:00:00")]
     [InlineData("DigestListInterval", "-00:00:01")]
+    [InlineData("DiscoveryInterval", "00:00:00")]
     public void ATimeOutOfRange_FailsNamingIt(string option, string value)
     {
         var time = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -93,6 +94,7 @@ public sealed class NotificationOptionsValidatorTests
                 case "WaitTime": n.WaitTime = time; break;
                 case "VisibilityTimeout": n.VisibilityTimeout = time; break;
                 case "QuietAfter": n.QuietAfter = time; break;
+                case "DiscoveryInterval": n.DiscoveryInterval = time; break;
                 default: n.DigestListInterval = time; break;
             }
         });
@@ -120,5 +122,17 @@ public sealed class NotificationOptionsValidatorTests
         });
 
         Assert.Contains($"Ingestion:Notifications:{option}", Failures(options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiscoveryEvery_IsTheQueueModesInterval_OnlyWhenQueuesAreConfigured()
+    {
+        var polling = new IngestionOptions { DiscoveryInterval = TimeSpan.FromMinutes(7) };
+        var queued = With(n => n.DiscoveryInterval = TimeSpan.FromMinutes(45));
+        queued.DiscoveryInterval = TimeSpan.FromMinutes(7);
+
+        Assert.Equal(TimeSpan.FromMinutes(7), polling.DiscoveryEvery);
+        Assert.Equal(TimeSpan.FromMinutes(45), queued.DiscoveryEvery);
+        Assert.Equal(TimeSpan.FromHours(1), new NotificationOptions().DiscoveryInterval);
     }
 }
