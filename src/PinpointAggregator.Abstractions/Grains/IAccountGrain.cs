@@ -27,10 +27,14 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>
     /// A notification named a prefix of this account that discovery has not started: lists the account's regions at
-    /// once, unless a round ran in the last minute (then at the minute's end); an account not tracked yet asks the
+    /// once, unless a round ran within <c>Ingestion:Notifications:HintedDiscoveryGap</c> (a minute; then when it ends); an account not tracked yet asks the
     /// organization's discovery the same. An account whose listings fail keeps its backoff.
     /// </summary>
-    [Alias("DiscoverSoon")]
+    /// <remarks>
+    /// One-way: the caller (a prefix grain in a notification's call, or an account grain) never waits, so it cannot
+    /// wait on a discovery round that is itself waiting on the caller (to start the prefix, to track the account).
+    /// </remarks>
+    [Alias("DiscoverSoon"), OneWay]
     Task DiscoverSoonAsync();
 
     /// <summary>

@@ -21,9 +21,13 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     /// <summary>
     /// A notification named an account that discovery does not track yet: lists the buckets at once, unless a round ran
-    /// in the last minute (then at the minute's end).
+    /// within <c>Ingestion:Notifications:HintedDiscoveryGap</c> (a minute; then when it ends).
     /// </summary>
-    [Alias("DiscoverSoon")]
+    /// <remarks>
+    /// One-way: the caller (a prefix grain in a notification's call, or an account grain) never waits, so it cannot
+    /// wait on a discovery round that is itself waiting on the caller (to start the prefix, to track the account).
+    /// </remarks>
+    [Alias("DiscoverSoon"), OneWay]
     Task DiscoverSoonAsync();
 
     [Alias("GetStatus"), AlwaysInterleave]

@@ -74,10 +74,18 @@ public sealed class NotificationOptions
     /// <summary>
     /// How often organization and region discovery list when queues are configured, in place of
     /// <c>Ingestion:DiscoveryInterval</c>. A notification that names a prefix discovery has not started asks its account
-    /// (or, for an account not tracked yet, the organization) to discover at once — at most once a minute each — so a new
+    /// (or, for an account not tracked yet, the organization) to discover at once — at most once each
+    /// <see cref="HintedDiscoveryGap"/> — so a new
     /// account or region is found by its first notified file, and this listing is only the safety net. Default 1 hour.
     /// </summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The least time between two discovery rounds of one account (or of the organization) that notifications bring
+    /// forward: any member account can write keys that name new regions, so this bounds what forged ones cost. Default
+    /// 1 minute.
+    /// </summary>
+    public TimeSpan HintedDiscoveryGap { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool Enabled => Queues.Count > 0;
 }

@@ -102,6 +102,11 @@ public sealed class NotificationOptionsValidator : IValidateOptions<IngestionOpt
             errors.Add($"{Section}:DiscoveryInterval must be positive; got {notifications.DiscoveryInterval}.");
         }
 
+        if (notifications.HintedDiscoveryGap <= TimeSpan.Zero)
+        {
+            errors.Add($"{Section}:HintedDiscoveryGap must be positive; got {notifications.HintedDiscoveryGap}.");
+        }
+
         if (notifications.DigestListInterval <= TimeSpan.Zero)
         {
             errors.Add($"{Section}:DigestListInterval must be positive; got {notifications.DigestListInterval}.");

@@ -34,7 +34,7 @@ public sealed partial class AccountGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private GrainSchedule? _timer;
-    private readonly HintedDiscovery _hinted = new();
+    private readonly HintedDiscovery _hinted = new(options.Value.Notifications.HintedDiscoveryGap);
     private AuditFolder<AccountLevelState> _accountLevel = null!;
 
     /// <summary>Prefixes that have caught up once, with their files and events then (first-pass progress, in memory only).</summary>

@@ -21,7 +21,7 @@ public sealed partial class OrganizationGrain(
     private const string ReminderName = "discover";
     private readonly IngestionOptions _options = options.Value;
     private GrainSchedule? _timer;
-    private readonly HintedDiscovery _hinted = new();
+    private readonly HintedDiscovery _hinted = new(options.Value.Notifications.HintedDiscoveryGap);
     private (Task<IngestionProgressCounts> Walk, DateTime TakenAt)? _progress;
 
     /// <summary>A discovery round that found nothing new writes nothing (see <see cref="StateChanges{TState}"/>).</summary>

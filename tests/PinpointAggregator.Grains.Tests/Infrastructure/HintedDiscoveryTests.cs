@@ -9,7 +9,7 @@ public sealed class HintedDiscoveryTests
     [Fact]
     public void AHint_LongAfterTheLastRound_RunsARoundAtOnce()
     {
-        var hinted = new HintedDiscovery();
+        var hinted = new HintedDiscovery(TimeSpan.FromMinutes(1));
         hinted.RoundRan(T);
         hinted.Scheduled(T.AddHours(1));
 
@@ -19,7 +19,7 @@ public sealed class HintedDiscoveryTests
     [Fact]
     public void AHint_WithinAMinuteOfTheLastRound_WaitsForTheMinuteToEnd()
     {
-        var hinted = new HintedDiscovery();
+        var hinted = new HintedDiscovery(TimeSpan.FromMinutes(1));
         hinted.RoundRan(T);
         hinted.Scheduled(T.AddHours(1));
 
@@ -29,7 +29,7 @@ public sealed class HintedDiscoveryTests
     [Fact]
     public void HintsWhileARoundIsAlreadyDueAsSoon_ChangeNothing()
     {
-        var hinted = new HintedDiscovery();
+        var hinted = new HintedDiscovery(TimeSpan.FromMinutes(1));
         hinted.RoundRan(T);
         hinted.Scheduled(T.AddSeconds(30));
 
@@ -39,7 +39,7 @@ public sealed class HintedDiscoveryTests
     [Fact]
     public void AFloodOfHints_BringsForwardOneRound()
     {
-        var hinted = new HintedDiscovery();
+        var hinted = new HintedDiscovery(TimeSpan.FromMinutes(1));
         hinted.RoundRan(T);
         hinted.Scheduled(T.AddHours(1));
 
@@ -50,6 +50,6 @@ public sealed class HintedDiscoveryTests
     [Fact]
     public void AHint_BeforeAnyRound_RunsOneAtOnce()
     {
-        Assert.Equal(TimeSpan.Zero, new HintedDiscovery().DelayFor(T));
+        Assert.Equal(TimeSpan.Zero, new HintedDiscovery(TimeSpan.FromMinutes(1)).DelayFor(T));
     }
 }

@@ -84,6 +84,7 @@ public sealed class NotificationOptionsValidatorTests
     [InlineData("QuietAfter", "00:00:00")]
     [InlineData("DigestListInterval", "-00:00:01")]
     [InlineData("DiscoveryInterval", "00:00:00")]
+    [InlineData("HintedDiscoveryGap", "00:00:00")]
     public void ATimeOutOfRange_FailsNamingIt(string option, string value)
     {
         var time = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -95,6 +96,7 @@ public sealed class NotificationOptionsValidatorTests
                 case "VisibilityTimeout": n.VisibilityTimeout = time; break;
                 case "QuietAfter": n.QuietAfter = time; break;
                 case "DiscoveryInterval": n.DiscoveryInterval = time; break;
+                case "HintedDiscoveryGap": n.HintedDiscoveryGap = time; break;
                 default: n.DigestListInterval = time; break;
             }
         });
