@@ -23,10 +23,8 @@ public sealed class NotificationFailureModeTests
     {
         using var bucket = await HandMadeBucket.CreateAsync();
         using var queue = await SqsQueueFixture.CreateAsync();
-        await bucket.PutAsync(KeyAt(T, "base"), Record("ok-1", T, "GetApp", "app1"));
-        await using var cluster = await IngestionCluster.StartAsync(bucket.Name, overrides: NotificationSettings.For([queue], new Dictionary<string, string?> { ["Ingestion:ExcludedAccounts:0"] = Excluded }));
-        await cluster.StartIngestionAsync();
-        var prefix = (await cluster.CaughtUpAsync(1, 1)).Single();
+        await using var cluster = await StartAsync(bucket, queue, new Dictionary<string, string?> { ["Ingestion:ExcludedAccounts:0"] = Excluded });
+        var prefix = (await cluster.PrefixesAsync()).Single();
         var fresh = KeyAt(T.AddMinutes(5), "fresh");
         await bucket.PutAsync(fresh, Record("ok-2", T.AddMinutes(5), "DeleteApp", "app1"));
 
@@ -70,24 +68,15 @@ public sealed class NotificationFailureModeTests
     {
         using var bucket = await HandMadeBucket.CreateAsync();
         using var queue = await SqsQueueFixture.CreateAsync();
-        await bucket.PutAsync(KeyAt(T, "base"), Record("ok-1", T, "GetApp", "app1"));
         // Polls every second, as a production prefix does every minute: in notification mode they list no window, so
         // only the reconcile (every 2 s here) can find a file no notification named.
-        await using var cluster = await IngestionCluster.StartAsync(bucket.Name, overrides: NotificationSettings.For([queue], new Dictionary<string, string?>
+        await using var cluster = await StartAsync(bucket, queue, new Dictionary<string, string?>
         {
             ["Ingestion:PollInterval"] = "00:00:01",
             ["Ingestion:MaxPollInterval"] = "00:00:02",
             ["Ingestion:ReconcileInterval"] = "00:00:02",
-        }));
-        await cluster.StartIngestionAsync();
-        var prefix = (await cluster.CaughtUpAsync(1, 1)).Single();
-        var grain = cluster.Grains.GetGrain<ITrailPrefixGrain>(prefix.Key);
-
-        // One notified file puts the prefix in notification mode: its polls list no window any more.
-        var notified = KeyAt(T.AddMinutes(5), "notified");
-        await bucket.PutAsync(notified, Record("ok-2", T.AddMinutes(5), "GetApp", "app1"));
-        await queue.SendAsync(NotificationBodies.CloudTrail(bucket.Name, notified));
-        await Eventually.MatchesAsync(grain.GetStatusAsync, p => p.Notifications.Mode == PrefixIngestionMode.Notified && p.Counters.FilesRead == 2, "the notified file is read");
+        });
+        var grain = await NotifiedAsync(cluster, bucket, queue);
 
         // Two more files land, and their notifications are lost: the queue is purged before anyone reads them.
         await bucket.PutAsync(KeyAt(T.AddMinutes(10), "lost1"), Record("ok-3", T.AddMinutes(10), "DeleteApp", "app2"));
@@ -108,20 +97,13 @@ public sealed class NotificationFailureModeTests
     {
         using var bucket = await HandMadeBucket.CreateAsync();
         using var queue = await SqsQueueFixture.CreateAsync();
-        await bucket.PutAsync(KeyAt(T, "base"), Record("ok-1", T, "GetApp", "app1"));
-        await using var cluster = await IngestionCluster.StartAsync(bucket.Name, overrides: NotificationSettings.For([queue], new Dictionary<string, string?>
+        await using var cluster = await StartAsync(bucket, queue, new Dictionary<string, string?>
         {
             ["Ingestion:PollInterval"] = "00:00:01",
             ["Ingestion:MaxPollInterval"] = "00:00:02",
             ["Ingestion:Notifications:QuietAfter"] = "00:00:03",
-        }));
-        await cluster.StartIngestionAsync();
-        var prefix = (await cluster.CaughtUpAsync(1, 1)).Single();
-        var grain = cluster.Grains.GetGrain<ITrailPrefixGrain>(prefix.Key);
-        var notified = KeyAt(T.AddMinutes(5), "notified");
-        await bucket.PutAsync(notified, Record("ok-2", T.AddMinutes(5), "GetApp", "app1"));
-        await queue.SendAsync(NotificationBodies.CloudTrail(bucket.Name, notified));
-        await Eventually.MatchesAsync(grain.GetStatusAsync, p => p.Notifications.Mode == PrefixIngestionMode.Notified && p.Counters.FilesRead == 2, "the notified file is read");
+        });
+        var grain = await NotifiedAsync(cluster, bucket, queue);
 
         // Files keep landing, but no notification comes: after QuietAfter the poll lists again, finds them, falls back.
         await bucket.PutAsync(KeyAt(T.AddMinutes(10), "unnotified"), Record("ok-3", T.AddMinutes(10), "DeleteApp", "app2"));
@@ -140,5 +122,34 @@ public sealed class NotificationFailureModeTests
         Assert.Null(resumed.Notifications.FallbackSince);
         Assert.Equal(1, resumed.Notifications.Fallbacks);
         Assert.Equal(4, resumed.Counters.Requests[RequestKinds.Get]);
+    }
+
+    /// <summary>A cluster consuming <paramref name="queue"/> whose one prefix has read its first file by listing.</summary>
+    private static async Task<IngestionCluster> StartAsync(HandMadeBucket bucket, SqsQueueFixture queue, Dictionary<string, string?> settings)
+    {
+        await bucket.PutAsync(KeyAt(T, "base"), Record("ok-1", T, "GetApp", "app1"));
+        var cluster = await IngestionCluster.StartAsync(bucket.Name, overrides: NotificationSettings.For([queue], settings));
+        try
+        {
+            await cluster.StartIngestionAsync();
+            await cluster.CaughtUpAsync(1, 1);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One notified file read puts the prefix in notification mode: its polls list no window any more.</summary>
+    private static async Task<ITrailPrefixGrain> NotifiedAsync(IngestionCluster cluster, HandMadeBucket bucket, SqsQueueFixture queue)
+    {
+        var grain = cluster.Grains.GetGrain<ITrailPrefixGrain>((await cluster.PrefixesAsync()).Single().Key);
+        var notified = KeyAt(T.AddMinutes(5), "notified");
+        await bucket.PutAsync(notified, Record("ok-2", T.AddMinutes(5), "GetApp", "app1"));
+        await queue.SendAsync(NotificationBodies.CloudTrail(bucket.Name, notified));
+        await Eventually.MatchesAsync(grain.GetStatusAsync, p => p.Notifications.Mode == PrefixIngestionMode.Notified && p.Counters.FilesRead == 2, "the notified file is read");
+        return grain;
     }
 }
