@@ -26,16 +26,17 @@ public interface IAccountGrain : IGrainWithStringKey
     Task DiscoverNowAsync();
 
     /// <summary>
-    /// A notification named a prefix of this account that discovery has not started: lists the account's regions at
-    /// once, unless a round ran within <c>Ingestion:Notifications:HintedDiscoveryGap</c> (a minute; then when it ends); an account not tracked yet asks the
-    /// organization's discovery the same. An account whose listings fail keeps its backoff.
+    /// A notification named a prefix of this account, in <paramref name="region"/>, that discovery has not started: lists
+    /// the account's regions at once, unless a round ran within <c>Ingestion:Notifications:HintedDiscoveryGap</c> (a
+    /// minute; then when it ends); an account not tracked yet asks the organization's discovery the same. Nothing is done
+    /// for an account whose listings fail (it keeps its backoff) or for a region past <c>MaxRegionsPerAccount</c>.
     /// </summary>
     /// <remarks>
-    /// One-way: the caller (a prefix grain in a notification's call, or an account grain) never waits, so it cannot
-    /// wait on a discovery round that is itself waiting on the caller (to start the prefix, to track the account).
+    /// One-way: the caller (a prefix grain in a notification's call) never waits, so it cannot wait on a discovery round
+    /// that is itself waiting on the caller (to start the prefix).
     /// </remarks>
     [Alias("DiscoverSoon"), OneWay]
-    Task DiscoverSoonAsync();
+    Task DiscoverSoonAsync(string region);
 
     /// <summary>
     /// Applies account-level events and retractions idempotently. An event that cannot be applied is

@@ -55,7 +55,7 @@ public sealed partial class AccountGrain(
         _timer = new GrainSchedule(this, DiscoverAsync);
         if (state.State.Locations.Count > 0)
         {
-            _timer.Arm(state.State.Health.NextAttemptAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
+            ScheduleRound(state.State.Health.NextAttemptAt is { } next && next > Now ? next - Now : TimeSpan.Zero);
         }
     }
 
@@ -68,7 +68,7 @@ public sealed partial class AccountGrain(
             state.State.BackfillFrom = backfillFrom;
             state.State.Health.RoleArn = stores.DescribeCredentials(location.Bucket, Account);
             await StaleActivation.WriteAsync(state, this, _timer, logger);
-            _timer!.Arm(TimeSpan.Zero);
+            ScheduleRound(TimeSpan.Zero);
         }
 
         // Called again on every discovery round or start; the schedule writes the reminder once.
@@ -80,7 +80,7 @@ public sealed partial class AccountGrain(
     {
         if (state.State.Health.NextAttemptAt is { } next && Now - next > _options.ReminderPeriod)
         {
-            _timer!.Arm(TimeSpan.Zero);
+            ScheduleRound(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
@@ -88,7 +88,7 @@ public sealed partial class AccountGrain(
 
     public Task DiscoverNowAsync() => DiscoverAsync(CancellationToken.None);
 
-    public Task DiscoverSoonAsync()
+    public Task DiscoverSoonAsync(string region)
     {
         if (state.State.Locations.Count == 0)
         {
@@ -96,13 +96,13 @@ public sealed partial class AccountGrain(
             return GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.DefaultKey).DiscoverSoonAsync();
         }
 
-        // A failing account keeps its backoff: a notification proves nothing about its credentials.
-        if (state.State.Health.ConsecutiveFailures == 0 && _hinted.DelayFor(Now) is { } delay)
+        // A failing account keeps its backoff: a notification proves nothing about its credentials. A region the cap
+        // refuses would be refused again: a round for it would only list the folders the account may multiply.
+        if (state.State.Health.ConsecutiveFailures == 0 && !RegionCap.Refuses(state.State, _options, region) && _hinted.DelayFor(Now) is { } delay)
         {
             LogHinted(logger, Account, delay);
             state.State.Health.NextAttemptAt = Now + delay;
-            _hinted.Scheduled(Now + delay);
-            _timer!.Arm(delay);
+            ScheduleRound(delay);
         }
 
         return Task.CompletedTask;
@@ -216,7 +216,7 @@ public sealed partial class AccountGrain(
             {
                 // Region folders are written by the member account: past the cap, a new one is reported, not polled.
                 var key = prefix.Format();
-                if (!state.State.Prefixes.Contains(key) && state.State.Prefixes.Count >= _options.MaxRegionsPerAccount && !_options.Regions.Contains(prefix.Region))
+                if (!state.State.Prefixes.Contains(key) && RegionCap.Full(state.State, _options, prefix.Region))
                 {
                     // Names kept (and logged) only up to the status list's length: the folders are the account's to multiply.
                     if (state.State.RegionsIgnored.Count < _options.QuarantineListLength && state.State.RegionsIgnored.Add(prefix.Region))
@@ -253,7 +253,7 @@ public sealed partial class AccountGrain(
         {
             // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
             state.State.Health.NextAttemptAt = Now + delay;
-            _timer!.Arm(delay);
+            ScheduleRound(delay);
         }
 
         if (_changes.Changed(state.State))
@@ -261,6 +261,13 @@ public sealed partial class AccountGrain(
             await StaleActivation.WriteAsync(state, this, _timer, logger);
             _changes.Saved(state.State);
         }
+    }
+
+    /// <summary>Arms the discovery timer, and tells the hints' rate limit when the next round is.</summary>
+    private void ScheduleRound(TimeSpan delay)
+    {
+        _hinted.Scheduled(Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay));
+        _timer!.Arm(delay);
     }
 
     /// <summary>Configured regions, plus the regions a delimiter listing of each location's <c>CloudTrail/</c> finds.</summary>

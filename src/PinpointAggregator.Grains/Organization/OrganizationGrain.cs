@@ -33,7 +33,7 @@ public sealed partial class OrganizationGrain(
         _timer = new GrainSchedule(this, DiscoverAsync);
         if (state.State.Started)
         {
-            _timer.Arm(TimeSpan.Zero);
+            ScheduleRound(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
@@ -46,7 +46,7 @@ public sealed partial class OrganizationGrain(
         {
             (state.State.Started, state.State.StartedAt) = (true, time.GetUtcNow().UtcDateTime);
             await StaleActivation.WriteAsync(state, this, _timer, logger);
-            _timer!.Arm(TimeSpan.Zero);
+            ScheduleRound(TimeSpan.Zero);
         }
 
         // Called again on every discovery round or start; the schedule writes the reminder once.
@@ -58,7 +58,7 @@ public sealed partial class OrganizationGrain(
     {
         if (state.State.LastDiscoveryAt is { } last && time.GetUtcNow().UtcDateTime - last > _options.DiscoveryEvery + _options.ReminderPeriod)
         {
-            _timer!.Arm(TimeSpan.Zero);
+            ScheduleRound(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
@@ -71,7 +71,7 @@ public sealed partial class OrganizationGrain(
         if (state.State.Started && _hinted.DelayFor(time.GetUtcNow().UtcDateTime) is { } delay)
         {
             LogHinted(logger, delay);
-            _timer!.Arm(delay);
+            ScheduleRound(delay);
         }
 
         return Task.CompletedTask;
@@ -156,8 +156,7 @@ public sealed partial class OrganizationGrain(
         finally
         {
             // Re-armed whatever happens above; a one-shot timer that is not re-armed never fires again.
-            _timer!.Arm(_options.DiscoveryEvery);
-            _hinted.Scheduled(time.GetUtcNow().UtcDateTime + _options.DiscoveryEvery);
+            ScheduleRound(_options.DiscoveryEvery);
         }
 
         (state.State.LastDiscoveryAt, state.State.LastError) = (time.GetUtcNow().UtcDateTime, errors.Count == 0 ? null : string.Join("; ", errors));
@@ -166,6 +165,13 @@ public sealed partial class OrganizationGrain(
             await StaleActivation.WriteAsync(state, this, _timer, logger);
             _changes.Saved(state.State);
         }
+    }
+
+    /// <summary>Arms the discovery timer, and tells the hints' rate limit when the next round is.</summary>
+    private void ScheduleRound(TimeSpan delay)
+    {
+        _hinted.Scheduled(time.GetUtcNow().UtcDateTime + delay);
+        _timer!.Arm(delay);
     }
 
     /// <summary>The accounts in one bucket, minus exclusions; a failing bucket adds its error and finds none.</summary>

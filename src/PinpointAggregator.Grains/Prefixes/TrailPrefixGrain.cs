@@ -207,8 +207,8 @@ public sealed partial class TrailPrefixGrain(
         if (!State.Started && !_options.ExcludedAccounts.Contains(_key.Account))
         {
             // A region (or an account) discovery has not found yet: notifications are how a queue-mode service learns of
-            // it, since its discovery lists only every Notifications:DiscoveryInterval. The message comes back after its
-            // visibility timeout, by when the account's discovery has started this prefix.
+            // it, since its discovery lists only every Notifications:DiscoveryInterval. NotStarted settles the message; the
+            // prefix's first listing, once the account's discovery has started it, reads the file.
             await AskForDiscoveryAsync();
             return Answer(keys, NotifiedFileOutcome.NotStarted);
         }
@@ -334,7 +334,7 @@ public sealed partial class TrailPrefixGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IAccountGrain>(_key.Account).DiscoverSoonAsync();
+            await GrainFactory.GetGrain<IAccountGrain>(_key.Account).DiscoverSoonAsync(_key.Region);
         }
         catch (Exception e)
         {

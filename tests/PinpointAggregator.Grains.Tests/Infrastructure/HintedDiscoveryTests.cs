@@ -52,4 +52,19 @@ public sealed class HintedDiscoveryTests
     {
         Assert.Equal(TimeSpan.Zero, new HintedDiscovery(TimeSpan.FromMinutes(1)).DelayFor(T));
     }
+
+    [Fact]
+    public void AfterAHintedRound_AndTheIntervalScheduledAgain_TheNextHintIsHonoured()
+    {
+        // The grain tells it every schedule: the hinted round, then the interval the round re-arms.
+        var hinted = new HintedDiscovery(TimeSpan.FromMinutes(1));
+        hinted.RoundRan(T);
+        hinted.Scheduled(T.AddHours(1));
+        var first = hinted.DelayFor(T.AddMinutes(5));
+        hinted.RoundRan(T.AddMinutes(5));
+        hinted.Scheduled(T.AddMinutes(5).AddHours(1));
+
+        Assert.Equal(TimeSpan.Zero, first);
+        Assert.Equal(TimeSpan.Zero, hinted.DelayFor(T.AddMinutes(15)));
+    }
 }

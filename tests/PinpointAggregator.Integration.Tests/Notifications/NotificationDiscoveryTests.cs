@@ -12,6 +12,7 @@ public sealed class NotificationDiscoveryTests
 {
     private const string NewAccount = "999988887777";
     private const string NewRegion = "eu-west-1";
+    private const string AnotherRegion = "ap-south-1";
     private static readonly DateTime T = new(2024, 6, 10, 10, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -47,6 +48,11 @@ public sealed class NotificationDiscoveryTests
             Assert.True(next > DateTime.UtcNow.AddMinutes(50), $"account {account}'s next discovery round is at {next:O}");
         }
 
+        // Another region later: the account's rounds since re-armed the hourly interval, and a second hint is honoured.
+        var another = Elsewhere(KeyAt(stamp.AddMinutes(5), "another"), Account, AnotherRegion);
+        await bucket.PutAsync(another, Elsewhere(Record("another-1", stamp.AddMinutes(5), "GetApp", "app1"), Account, AnotherRegion));
+        await queue.SendAsync(NotificationBodies.S3Event(bucket.Name, another));
+        await cluster.CaughtUpAsync(4, 4);
         await NotificationIngestionTests.QueueEmptyAsync(queue);
     }
 
