@@ -24,8 +24,9 @@ public sealed class IngestionOptions
 
     /// <summary>
     /// Discovered regions read per account; region folders past it are reported (account status, a warning)
-    /// and not polled. Default 64: AWS has about 36 regions, and each folder a member account creates would
-    /// otherwise start a grain that polls forever. Configured <see cref="Regions"/> are always read.
+    /// and not polled. Default 64: AWS has about 40 regions, and each folder a member account creates would
+    /// otherwise start a grain that polls forever. Configured <see cref="Regions"/> and the regions AWS publishes
+    /// (<c>AwsRegions</c>) are always read, so made-up folders cannot take the places of real ones.
     /// </summary>
     public int MaxRegionsPerAccount { get; set; } = 64;
 

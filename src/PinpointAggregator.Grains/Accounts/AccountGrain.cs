@@ -229,6 +229,8 @@ public sealed partial class AccountGrain(
 
                 if (state.State.Prefixes.Add(key))
                 {
+                    // Reported as ignored before (the cap, or a region since published): read now, so no longer ignored.
+                    state.State.RegionsIgnored.Remove(prefix.Region);
                     LogRegionFound(logger, Account, prefix.Region, prefix.Location.Bucket);
                 }
 
