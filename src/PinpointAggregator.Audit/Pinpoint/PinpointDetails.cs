@@ -30,11 +30,12 @@ public sealed record PinpointDetails(string? Name, string? DestinationStreamArn,
         var destination = resource == PinpointResource.EventStream ? Find(response, request, "DestinationStreamArn"u8) : null;
         var enabled = resource == PinpointResource.Channel ? Find(response, request, "Enabled"u8) : null;
         var version = Find(response, [], "Version"u8);
-        return new(
-            name,
-            destination,
-            enabled is null ? null : enabled == "true",
-            int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null);
+        int? parsedVersion = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+        // Most calls carry none of these: they share one instance instead of one each.
+        return name is null && destination is null && enabled is null && parsedVersion is null
+            ? None
+            : new(name, destination, enabled is null ? null : enabled == "true", parsedVersion);
     }
 
     private static string? Find(ReadOnlySpan<byte> response, ReadOnlySpan<byte> request, ReadOnlySpan<byte> name)

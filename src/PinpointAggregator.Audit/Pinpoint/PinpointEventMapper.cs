@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using PinpointAggregator.Audit.Events;
 using PinpointAggregator.Trail.Events;
@@ -31,11 +30,12 @@ public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapp
         // Names and codes become map keys and labels of the audit state: bounded, as everything a member account writes.
         var name = Bounded(record.Text(RecordField.EventName)) ?? throw record.Invalid("has no eventName");
         var id = record.Text(RecordField.EventId) ?? throw record.Invalid($"({name}) has no eventID");
-        var timeText = record.Text(RecordField.EventTime) ?? throw record.Invalid($"({name} {id}) has no eventTime");
-        if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        var time = record.Time(RecordField.EventTime) switch
         {
-            throw record.Invalid($"({name} {id}) has an eventTime '{timeText}' that is not a date and time");
-        }
+            ({ } parsed, _) => parsed,
+            (_, null) => throw record.Invalid($"({name} {id}) has no eventTime"),
+            (_, var text) => throw record.Invalid($"({name} {id}) has an eventTime '{text}' that is not a date and time"),
+        };
 
         var request = record.Json(RecordField.RequestParameters);
         var response = record.Json(RecordField.ResponseElements);
@@ -55,7 +55,7 @@ public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapp
             SourceIpAddress = Bounded(record.Text(RecordField.SourceIpAddress)),
             UserAgent = record.Text(RecordField.UserAgent),
             ReadOnly = readOnly,
-            IsWrite = readOnly is { } r ? !r : !ReadPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)),
+            IsWrite = readOnly is { } r ? !r : !IsReadAction(name),
             ErrorCode = errorCode,
             ErrorMessage = record.Text(RecordField.ErrorMessage),
             RequestId = record.Text(RecordField.RequestId),
@@ -65,6 +65,19 @@ public sealed class PinpointEventMapper(bool keepRawBodies = true) : IRecordMapp
             Target = target,
             Details = PinpointDetails.Of(name, target.Resource, errorCode is not null, request, response),
         };
+    }
+
+    private static bool IsReadAction(string name)
+    {
+        foreach (var prefix in ReadPrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Bounded(string? value) => value is null ? null : PinpointNames.Bounded(value, PinpointNames.MaxTextLength);

@@ -53,7 +53,7 @@ public sealed class ScanSummaryBuilder
     /// <summary>
     /// Builds the summary of everything added so far: the distinct events folded per application by the
     /// audit fold (<see cref="ApplicationAuditor"/>) and projected (<see cref="ScanProjection"/>), as the
-    /// service does.
+    /// service does. Applications are independent, so they are folded on all cores.
     /// </summary>
     public ScanSummary Build()
     {
@@ -63,35 +63,82 @@ public sealed class ScanSummaryBuilder
             CopyTotals(_summary.Totals, summary.Totals);
             summary.Totals.Events = _events.Count;
             summary.FailedFiles.AddRange(_summary.FailedFiles.OrderBy(f => f.Path, StringComparer.Ordinal));
-            var accountLevel = new ActivityState();
-            var applications = new Dictionary<string, (ApplicationAuditState State, Dictionary<string, EventStamp> Seen)>(StringComparer.Ordinal);
 
-            // In event order, so the account and region an application is listed under do not depend on file order.
-            foreach (var e in _events.Values.OrderBy(e => e.Key))
+            var accountLevel = new List<AuditEvent>();
+            var byApplication = new Dictionary<string, List<AuditEvent>>(StringComparer.Ordinal);
+            foreach (var e in _events.Values)
             {
                 if (e.Target.ApplicationId is not { } applicationId)
                 {
-                    ActivityLedger.Record(accountLevel, new Dictionary<string, EventStamp>(StringComparer.Ordinal), e, recentLimit: 0);
-                    continue;
+                    accountLevel.Add(e);
                 }
-
-                if (!applications.TryGetValue(applicationId, out var app))
+                else if (byApplication.TryGetValue(applicationId, out var events))
                 {
-                    app = (new ApplicationAuditState { Account = e.RecipientAccountId ?? e.Caller.AccountId ?? string.Empty, Region = e.AwsRegion ?? string.Empty, ApplicationId = applicationId }, new(StringComparer.Ordinal));
-                    applications.Add(applicationId, app);
+                    events.Add(e);
                 }
-
-                ApplicationAuditor.Apply(app.State, app.Seen, e, recentLimit: 0);
+                else
+                {
+                    byApplication.Add(applicationId, [e]);
+                }
             }
 
-            summary.NoApplicationId.Add(ScanProjection.Of(accountLevel));
-            foreach (var (applicationId, app) in applications)
+            var applications = byApplication.ToArray();
+            var folded = new ApplicationSummary[applications.Length];
+            NoApplicationSummary? noApplication = null;
+
+            // Index -1 is the account-level events; each application is one unit of work.
+            Parallel.For(-1, applications.Length, i =>
             {
-                summary.Applications.Add(applicationId, ScanProjection.Of(app.State));
+                if (i < 0)
+                {
+                    noApplication = FoldAccountLevel(accountLevel);
+                }
+                else
+                {
+                    folded[i] = FoldApplication(applications[i].Key, applications[i].Value);
+                }
+            });
+
+            summary.NoApplicationId.Add(noApplication!);
+            for (var i = 0; i < applications.Length; i++)
+            {
+                summary.Applications.Add(applications[i].Key, folded[i]);
             }
 
             return summary;
         }
+    }
+
+    /// <summary>
+    /// Folds one application's events in event order, so the account and region it is listed under (its
+    /// first event's) do not depend on file order.
+    /// </summary>
+    private static ApplicationSummary FoldApplication(string applicationId, List<AuditEvent> events)
+    {
+        events.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        var first = events[0];
+        var state = new ApplicationAuditState { Account = first.RecipientAccountId ?? first.Caller.AccountId ?? string.Empty, Region = first.AwsRegion ?? string.Empty, ApplicationId = applicationId };
+        var seen = new Dictionary<string, EventStamp>(events.Count, StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            ApplicationAuditor.Apply(state, seen, e, recentLimit: 0);
+        }
+
+        return ScanProjection.Of(state);
+    }
+
+    /// <summary>The events that name no application; already distinct, so nothing needs remembering between them.</summary>
+    private static NoApplicationSummary FoldAccountLevel(List<AuditEvent> events)
+    {
+        var state = new ActivityState();
+        var seen = new Dictionary<string, EventStamp>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            ActivityLedger.Record(state, seen, e, recentLimit: 0);
+            seen.Clear();
+        }
+
+        return ScanProjection.Of(state);
     }
 
     /// <summary>The shared rule (<see cref="EventOrder.Supersedes(AuditEvent, AuditEvent)"/>), so the scan and the grains agree.</summary>

@@ -6,7 +6,10 @@ namespace PinpointAggregator.Trail.Reading;
 /// <summary>Reduces a record's <c>userIdentity</c> object to a <see cref="CallerIdentity"/>.</summary>
 internal static class CallerIdentityReader
 {
-    private static readonly JsonObjectStrings Names = new("type", "arn", "accountId", "principalId", "userName", "invokedBy");
+    // A role session's ARN and principal id name the session, which differs from session to session: not pooled.
+    private static readonly JsonObjectStrings Names = new(
+        ["type", "arn", "accountId", "principalId", "userName", "invokedBy"],
+        pooled: ["type", "accountId", "userName", "invokedBy"]);
 
     public static CallerIdentity Read(ReadOnlySpan<byte> json)
     {
@@ -28,7 +31,7 @@ internal static class CallerIdentityReader
             && JsonLookup.MoveToProperty(ref reader, "sessionIssuer"u8)
             && JsonLookup.MoveToProperty(ref reader, "arn"u8)
             && reader.TokenType == JsonTokenType.String
-            ? reader.GetString()
+            ? JsonLookup.PooledString(ref reader)
             : null;
     }
 }

@@ -88,9 +88,16 @@ public static class JsonLookup
         return null;
     }
 
+    /// <summary>
+    /// The current string token's value, from <see cref="Utf8StringPool.Shared"/>: the values looked up here
+    /// (application and resource ids, names, callers) repeat across records.
+    /// </summary>
+    internal static string PooledString(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString()! : Utf8StringPool.Shared.Get(reader.ValueSpan);
+
     private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => PooledString(ref reader),
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",

@@ -11,10 +11,17 @@ namespace PinpointAggregator.Trail.Reading;
 internal sealed class JsonObjectStrings
 {
     private readonly byte[][] _names;
+    private readonly bool[] _pooled;
 
-    public JsonObjectStrings(params string[] names)
+    /// <param name="names">The properties read, in the order <see cref="Read"/> returns them.</param>
+    /// <param name="pooled">
+    /// Those whose values repeat across records (a caller's account, a role), so their strings come from
+    /// <see cref="Utf8StringPool.Shared"/>; not ids that differ per session or per event, which would only fill it.
+    /// </param>
+    public JsonObjectStrings(string[] names, params string[] pooled)
     {
         _names = [.. names.Select(Encoding.UTF8.GetBytes)];
+        _pooled = [.. names.Select(pooled.Contains)];
     }
 
     public string?[] Read(ReadOnlySpan<byte> json)
@@ -28,7 +35,7 @@ internal sealed class JsonObjectStrings
             reader.Read();
             if (index >= 0 && reader.TokenType == JsonTokenType.String)
             {
-                values[index] = reader.GetString();
+                values[index] = _pooled[index] && !reader.ValueIsEscaped ? Utf8StringPool.Shared.Get(reader.ValueSpan) : reader.GetString();
             }
             else
             {

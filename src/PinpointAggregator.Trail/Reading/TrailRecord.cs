@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using PinpointAggregator.Trail.Events;
 
@@ -9,7 +11,7 @@ namespace PinpointAggregator.Trail.Reading;
 /// </summary>
 public readonly ref struct TrailRecord
 {
-    private static readonly JsonObjectStrings AddendumFields = new("reason", "updatedFields", "originalRequestID", "originalEventID");
+    private static readonly JsonObjectStrings AddendumFields = new(["reason", "updatedFields", "originalRequestID", "originalEventID"]);
 
     private readonly ReadOnlySpan<byte> _data;
     private readonly RecordSlots _slots;
@@ -25,10 +27,17 @@ public readonly ref struct TrailRecord
     public int Index { get; }
 
     /// <summary>The field's string value; null when absent, null or not a string.</summary>
+    /// <remarks>Values that repeat across records come from <see cref="Utf8StringPool.Shared"/>; ids, times and messages are decoded afresh.</remarks>
     public string? Text(RecordField field)
     {
         ref readonly var slot = ref _slots[field];
-        return slot.Type == JsonTokenType.String ? JsonText.Decode(_data.Slice(slot.Start, slot.Length), slot.Escaped) : null;
+        if (slot.Type != JsonTokenType.String)
+        {
+            return null;
+        }
+
+        var raw = _data.Slice(slot.Start, slot.Length);
+        return !slot.Escaped && Repeats(field) ? Utf8StringPool.Shared.Get(raw) : JsonText.Decode(raw, slot.Escaped);
     }
 
     /// <summary>The field's whole JSON object text; empty when absent or not an object.</summary>
@@ -36,6 +45,35 @@ public readonly ref struct TrailRecord
     {
         ref readonly var slot = ref _slots[field];
         return slot.Type == JsonTokenType.StartObject ? _data.Slice(slot.Start, slot.Length) : default;
+    }
+
+    /// <summary>
+    /// The field as a date and time (read as UTC when it names no offset), parsed on the stack; the text is
+    /// made only when the field is not a date and time, for the message that rejects it.
+    /// </summary>
+    public (DateTimeOffset? Parsed, string? Text) Time(RecordField field)
+    {
+        ref readonly var slot = ref _slots[field];
+        if (slot.Type != JsonTokenType.String)
+        {
+            return (null, null);
+        }
+
+        var raw = _data.Slice(slot.Start, slot.Length);
+        if (!slot.Escaped && raw.Length <= 64)
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            var written = Encoding.UTF8.GetChars(raw, chars);
+            if (DateTimeOffset.TryParse(chars[..written], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var fast))
+            {
+                return (fast, null);
+            }
+        }
+
+        var text = JsonText.Decode(raw, slot.Escaped);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? (time, null)
+            : (null, text);
     }
 
     /// <summary>CloudTrail writes a JSON boolean; some producers write the string "true"/"false".</summary>
@@ -66,6 +104,11 @@ public readonly ref struct TrailRecord
         var values = AddendumFields.Read(json);
         return new EventAddendum(values[0], values[1], values[2], values[3]);
     }
+
+    /// <summary>Whether a field's values repeat across records, so sharing their strings pays (not an id, a time or a message).</summary>
+    private static bool Repeats(RecordField field) =>
+        field is RecordField.EventSource or RecordField.EventName or RecordField.EventType or RecordField.AwsRegion
+            or RecordField.RecipientAccountId or RecordField.SourceIpAddress or RecordField.UserAgent or RecordField.ErrorCode;
 
     /// <summary>The exception that rejects the file because this record cannot be an event.</summary>
     public Exception Invalid(string what) =>
