@@ -8,6 +8,6 @@ public static class AuditEventReader
 {
     public static TrailFileReader<AuditEvent> Create(TrailReaderOptions? options = null) => new(PinpointEventMapper.Instance, options);
 
-    /// <summary>A reader for summaries only: events without their raw request and response JSON.</summary>
-    public static TrailFileReader<AuditEvent> ForSummaries(TrailReaderOptions? options = null) => new(PinpointEventMapper.WithoutBodies, options);
+    /// <summary>A reader for summaries only: events with what the fold reads (<see cref="PinpointEventMapper.ForSummaries"/>).</summary>
+    public static TrailFileReader<AuditEvent> ForSummaries(TrailReaderOptions? options = null) => new(PinpointEventMapper.ForSummaries, options);
 }

@@ -1,3 +1,8 @@
+using PinpointAggregator.Audit.Events;
+using PinpointAggregator.Audit.Fold;
+using PinpointAggregator.Audit.Pinpoint;
+using PinpointAggregator.Trail.Reading;
+
 namespace PinpointAggregator.Audit.Tests.Pinpoint;
 
 /// <summary>What a record means is decided once, while reading: here, whether it writes, and its details.</summary>
@@ -39,5 +44,32 @@ public sealed class PinpointEventMapperTests
         Assert.DoesNotContain(names.SkipLast(1), PinpointAggregator.Audit.Pinpoint.PinpointTargetResolver.IsCached);
         Assert.True(PinpointAggregator.Audit.Pinpoint.PinpointTargetResolver.IsCached("GetApp"), "a real action name is still cached");
         Assert.All(result.Events.SkipLast(2), e => Assert.Equal(PinpointAggregator.Audit.Pinpoint.PinpointNames.MaxTextLength + 1, e.EventName.Length));
+    }
+
+    [Fact]
+    public void SummaryMapper_LeavesOutWhatTheFoldNeverReads_AndCountsTheSameCaller()
+    {
+        const string Session = "{\"type\":\"AssumedRole\",\"principalId\":\"AROAEXAMPLE:alice-session-1\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/Ops/alice-session-1\","
+            + "\"accountId\":\"111122223333\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"arn\":\"arn:aws:iam::111122223333:role/Ops\"}}}";
+        const string Extra = ",\"requestID\":\"r1\",\"userAgent\":\"aws-cli/2\",\"sourceIPAddress\":\"192.0.2.1\",\"errorCode\":\"AccessDenied\",\"errorMessage\":\"no\"";
+        var session = TrailJson.PinpointRecord("e1", "DeleteApp", extra: Extra).Replace(
+            "{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"accountId\":\"111122223333\"}", Session, StringComparison.Ordinal);
+        var user = TrailJson.PinpointRecord("e2", "DeleteApp", extra: Extra);
+        var document = TrailJson.Gzip(TrailJson.Document([session, user]));
+
+        var full = TrailFiles.Read(document).Events;
+        var summary = new TrailFileReader<AuditEvent>(PinpointEventMapper.ForSummaries).Read(new MemoryStream(document)).Events;
+
+        Assert.Equal(["arn:aws:iam::111122223333:role/Ops", "arn:aws:iam::111122223333:user/alice"], summary.Select(e => e.Caller.DisplayName));
+        Assert.Equal(full.Select(e => e.Caller.DisplayName), summary.Select(e => e.Caller.DisplayName));
+        Assert.Equal(full.Select(e => EventStamp.Of(e)), summary.Select(e => EventStamp.Of(e)));
+        Assert.Equal(full.Select(e => Change.Of(e)), summary.Select(e => Change.Of(e)));
+        Assert.Equal("arn:aws:sts::111122223333:assumed-role/Ops/alice-session-1", full[0].Caller.Arn);
+        Assert.Null(summary[0].Caller.Arn);
+        Assert.Null(summary[0].Caller.PrincipalId);
+        Assert.Equal("arn:aws:iam::111122223333:user/alice", summary[1].Caller.Arn);
+        Assert.All(full, e => Assert.Equal(("r1", "aws-cli/2", "192.0.2.1", "no"), (e.RequestId, e.UserAgent, e.SourceIpAddress, e.ErrorMessage)));
+        Assert.All(summary, e => Assert.Equal((null, null, null, null), (e.RequestId, e.UserAgent, e.SourceIpAddress, e.ErrorMessage)));
+        Assert.All(summary, e => Assert.Equal("AccessDenied", e.ErrorCode));
     }
 }
