@@ -72,4 +72,34 @@ public sealed class PinpointEventMapperTests
         Assert.All(summary, e => Assert.Equal((null, null, null, null), (e.RequestId, e.UserAgent, e.SourceIpAddress, e.ErrorMessage)));
         Assert.All(summary, e => Assert.Equal("AccessDenied", e.ErrorCode));
     }
+
+    [Theory]
+    [InlineData("2024-06-01T10:00:00Z", "2024-06-01T10:00:00Z")]
+    [InlineData("2024-06-01T12:00:00+02:00", "2024-06-01T10:00:00Z")]
+    [InlineData("2024-06-01T10:00:00", "2024-06-01T10:00:00Z")] // no offset: read as UTC
+    [InlineData("2024-06-01T10:00:00\\u005A", "2024-06-01T10:00:00Z")] // escaped: decoded first
+    public void EventTime_IsReadAsUtc(string written, string expected)
+    {
+        var record = TrailJson.PinpointRecord("e1").Replace("2024-06-01T10:00:00Z", written, StringComparison.Ordinal);
+
+        var e = Assert.Single(TrailFiles.ReadJson(TrailJson.Document([record])).Events);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), e.EventTime);
+        Assert.Equal(TimeSpan.Zero, e.EventTime.Offset);
+    }
+
+    [Theory]
+    [InlineData("\"eventTime\":\"2024-06-01T10:00:00Z\",", "", "has no eventTime")]
+    [InlineData("\"eventTime\":\"2024-06-01T10:00:00Z\",", "\"eventTime\":\"yesterday\",", "has an eventTime 'yesterday' that is not a date and time")]
+    [InlineData("\"eventTime\":\"2024-06-01T10:00:00Z\",", "\"eventTime\":17,", "has no eventTime")]
+    public void MissingOrBadEventTime_RejectsTheFile_NamingTheValue(string field, string replacement, string reason)
+    {
+        var record = TrailJson.PinpointRecord("e1").Replace(field, replacement, StringComparison.Ordinal);
+
+        var result = TrailFiles.ReadJson(TrailJson.Document([record]));
+
+        Assert.Empty(result.Events);
+        Assert.Equal(TrailFileErrorKind.InvalidRecord, result.Error!.Kind);
+        Assert.Contains(reason, result.Error.Message, StringComparison.Ordinal);
+    }
 }
