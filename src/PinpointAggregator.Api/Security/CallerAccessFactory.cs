@@ -47,7 +47,7 @@ internal sealed partial class CallerAccessFactory
     {
         var accounts = identity.FindAll(CallerClaims.Account).Select(c => c.Value).ToList();
         var groups = identity.FindAll(CallerClaims.Group).Select(c => c.Value).ToList();
-        if (accounts.Count == 0 && groups.Count == 0)
+        if (accounts.Count == 0 && groups.Count == 0 && !identity.HasClaim(c => c.Type == CallerClaims.Scoped))
         {
             return null;
         }

@@ -41,7 +41,7 @@ internal static class JwtBearerSetup
         {
             OnTokenValidated = context =>
             {
-                context.Principal?.AddIdentity(JwtCallerIdentity.From(context.Principal, options));
+                context.Principal?.AddIdentity(JwtCallerIdentity.From(context.Principal, context.SecurityToken, options));
                 return Task.CompletedTask;
             },
         };

@@ -1,20 +1,33 @@
 using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace PinpointAggregator.Api.Security;
 
 /// <summary>Reads a validated JWT's role, accounts and groups from the claims <see cref="JwtAuthOptions"/> names into the caller identity.</summary>
+/// <remarks>
+/// A token that carries the accounts or the groups claim is scoped by it even when it lists nothing
+/// (<c>[]</c>, <c>""</c>, <c>null</c>): an identity provider that maps a user's accounts into the claim
+/// writes an empty one for a user with none, and that user must see nothing, not every account. Only a
+/// token without either claim is unrestricted.
+/// </remarks>
 internal static class JwtCallerIdentity
 {
     private static readonly char[] Separators = [' ', ','];
 
-    public static ClaimsIdentity From(ClaimsPrincipal token, JwtAuthOptions names) =>
+    public static ClaimsIdentity From(ClaimsPrincipal token, SecurityToken? raw, JwtAuthOptions names) =>
         CallerClaims.Identity(
             token.FindFirst(names.SubjectClaim)?.Value ?? "jwt",
             Values(token, names.RoleClaim),
             Values(token, names.AccountsClaim),
-            Values(token, names.GroupsClaim));
+            Values(token, names.GroupsClaim),
+            scoped: Carries(token, raw, names.AccountsClaim) || Carries(token, raw, names.GroupsClaim));
 
     // A JSON array arrives as one claim per element; a string may also list several values.
     private static IEnumerable<string> Values(ClaimsPrincipal token, string type) =>
         token.FindAll(type).SelectMany(c => c.Value.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    // An empty array becomes no claim at all, so the payload is asked too.
+    private static bool Carries(ClaimsPrincipal token, SecurityToken? raw, string type) =>
+        token.HasClaim(c => c.Type == type) || (raw is JsonWebToken jwt && jwt.TryGetPayloadValue<object>(type, out _));
 }

@@ -122,6 +122,42 @@ public sealed class AuthorizationTests(SecuredServiceFixture service) : IDisposa
         }
     }
 
+    public static TheoryData<string, object> EmptyScopes => new()
+    {
+        { "pinpoint_accounts", Array.Empty<string>() },
+        { "pinpoint_accounts", "" },
+        { "pinpoint_accounts", " , " },
+        { "pinpoint_groups", Array.Empty<string>() },
+        { "pinpoint_groups", "" },
+    };
+
+    /// <summary>
+    /// Regression: a token whose accounts (or groups) claim was present but empty was unrestricted, as if it
+    /// had none; an identity provider writes an empty claim for a user who may see no account.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EmptyScopes))]
+    public async Task JwtWithAnEmptyScopeClaim_SeesNothing(string claim, object value)
+    {
+        var token = service.Tokens.Create(new Dictionary<string, object> { ["sub"] = "e", ["pinpoint_role"] = "operator", [claim] = value });
+
+        foreach (var account in new[] { service.TeamAccount, service.ScopedAccount, service.OtherAccount })
+        {
+            await AssertDeniedAsync(token, account);
+        }
+    }
+
+    [Fact]
+    public async Task JwtWithoutScopeClaims_SeesEveryAccount()
+    {
+        var token = service.Tokens.Create(new Dictionary<string, object> { ["sub"] = "f", ["pinpoint_role"] = "viewer" });
+
+        foreach (var account in new[] { service.TeamAccount, service.ScopedAccount, service.OtherAccount })
+        {
+            await AssertSeesAsync(token, account);
+        }
+    }
+
     [Fact]
     public async Task NotificationQueues_AnUnscopedViewerReadsThem_AKeyScopedToAccountsOrGroupsIsRefused_NoTokenIsUnauthenticated()
     {
