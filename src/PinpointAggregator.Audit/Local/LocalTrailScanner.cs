@@ -10,7 +10,7 @@ public sealed class LocalTrailScanner(TrailFileReader<AuditEvent> reader, int? m
 {
     public ScanSummary Scan(IReadOnlyList<string> files, Action<ScanProgress>? onFileDone = null, CancellationToken cancellationToken = default)
     {
-        var builder = new ScanSummaryBuilder();
+        var builder = new ScanSummaryBuilder(maxDegreeOfParallelism);
         int done = 0, failed = 0;
         long bytes = 0, events = 0;
         var options = new ParallelOptions

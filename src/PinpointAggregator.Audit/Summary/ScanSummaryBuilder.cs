@@ -11,7 +11,8 @@ namespace PinpointAggregator.Audit.Summary;
 /// Events count once per <see cref="AuditEvent.DeduplicationId"/>; an addendum supersedes the event it
 /// re-sends. The summary depends only on the set of files, not on the order they were added.
 /// </remarks>
-public sealed class ScanSummaryBuilder
+/// <param name="maxDegreeOfParallelism">Cores the fold in <see cref="Build"/> may use; null: all.</param>
+public sealed class ScanSummaryBuilder(int? maxDegreeOfParallelism = null)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, AuditEvent> _events = new(StringComparer.Ordinal);
@@ -87,7 +88,7 @@ public sealed class ScanSummaryBuilder
             NoApplicationSummary? noApplication = null;
 
             // Index -1 is the account-level events; each application is one unit of work.
-            Parallel.For(-1, applications.Length, i =>
+            Parallel.For(-1, applications.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 }, i =>
             {
                 if (i < 0)
                 {
@@ -115,7 +116,9 @@ public sealed class ScanSummaryBuilder
     /// </summary>
     private static ApplicationSummary FoldApplication(string applicationId, List<AuditEvent> events)
     {
-        events.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        // (time, event id) can tie between distinct events (an addendum carrying its own event id under another
+        // original's): the deduplication id, unique here, makes the order total, so no tie depends on file order.
+        events.Sort(static (a, b) => a.Key.CompareTo(b.Key) is var byKey and not 0 ? byKey : string.CompareOrdinal(a.DeduplicationId, b.DeduplicationId));
         var first = events[0];
         var state = new ApplicationAuditState { Account = first.RecipientAccountId ?? first.Caller.AccountId ?? string.Empty, Region = first.AwsRegion ?? string.Empty, ApplicationId = applicationId };
         var seen = new Dictionary<string, EventStamp>(events.Count, StringComparer.Ordinal);

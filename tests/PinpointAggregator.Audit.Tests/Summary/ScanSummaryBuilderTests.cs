@@ -75,6 +75,28 @@ public sealed class ScanSummaryBuilderTests
         Assert.Equal(json, ScanSummaryJson.Serialize(ScanSummaryJson.Deserialize(json)));
     }
 
+    /// <summary>
+    /// Regression (found in review): two distinct events with the same (time, event id) — one an addendum
+    /// re-sending another original — in another account and region: the one folded first named the
+    /// application's account and region, and which came first depended on file order.
+    /// </summary>
+    [Fact]
+    public void DistinctEventsWithEqualKeys_NameTheSameAccountAndRegion_InEitherFileOrder()
+    {
+        var plain = TrailJson.Document([TrailJson.PinpointRecord("x", "GetApp", "app1")]);
+        var addendum = TrailJson.Document([
+            TrailJson.PinpointRecord("x", "GetApp", "app1", extra: ",\"addendum\":{\"reason\":\"UPDATED_DATA\",\"originalEventID\":\"y\"}")
+                .Replace("us-east-1", "eu-west-1", StringComparison.Ordinal)
+                .Replace("\"recipientAccountId\":\"111122223333\"", "\"recipientAccountId\":\"999999999999\"", StringComparison.Ordinal),
+        ]);
+
+        var forward = Build(("a", plain), ("b", addendum)).Applications["app1"];
+        var backward = Build(("b", addendum), ("a", plain)).Applications["app1"];
+
+        Assert.Equal((forward.Account, forward.Region), (backward.Account, backward.Region));
+        Assert.Equal(2, forward.Events);
+    }
+
     private static ScanSummary Build(params (string Path, string Json)[] files)
     {
         var builder = new ScanSummaryBuilder();
