@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -27,7 +28,27 @@ internal static class JwtCallerIdentity
     private static IEnumerable<string> Values(ClaimsPrincipal token, string type) =>
         token.FindAll(type).SelectMany(c => c.Value.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    // An empty array becomes no claim at all, so the payload is asked too.
+    // An empty array becomes no claim at all, so the payload is asked too. A claim the issuer moved out of the
+    // token (OpenID Connect's distributed claims: Entra ID does so for users in more than 200 groups) is
+    // named in _claim_names: the token still scopes its caller, by groups this service cannot see.
     private static bool Carries(ClaimsPrincipal token, SecurityToken? raw, string type) =>
-        token.HasClaim(c => c.Type == type) || (raw is JsonWebToken jwt && jwt.TryGetPayloadValue<object>(type, out _));
+        token.HasClaim(c => c.Type == type)
+        || (raw is JsonWebToken jwt && jwt.TryGetPayloadValue<object>(type, out _))
+        || token.FindAll(DistributedClaimNames).Any(c => NamesClaim(c.Value, type));
+
+    private const string DistributedClaimNames = "_claim_names";
+
+    private static bool NamesClaim(string json, string type)
+    {
+        try
+        {
+            using var names = JsonDocument.Parse(json);
+            return names.RootElement.ValueKind == JsonValueKind.Object && names.RootElement.TryGetProperty(type, out _);
+        }
+        catch (JsonException)
+        {
+            // Not an object of claim names: it names nothing, and the claim itself decides.
+            return false;
+        }
+    }
 }

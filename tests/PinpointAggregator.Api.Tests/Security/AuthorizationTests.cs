@@ -129,6 +129,8 @@ public sealed class AuthorizationTests(SecuredServiceFixture service) : IDisposa
         { "pinpoint_accounts", " , " },
         { "pinpoint_groups", Array.Empty<string>() },
         { "pinpoint_groups", "" },
+        { "pinpoint_accounts", new[] { "" } },
+        { "pinpoint_accounts", new[] { " " } },
     };
 
     /// <summary>
@@ -140,6 +142,28 @@ public sealed class AuthorizationTests(SecuredServiceFixture service) : IDisposa
     public async Task JwtWithAnEmptyScopeClaim_SeesNothing(string claim, object value)
     {
         var token = service.Tokens.Create(new Dictionary<string, object> { ["sub"] = "e", ["pinpoint_role"] = "operator", [claim] = value });
+
+        foreach (var account in new[] { service.TeamAccount, service.ScopedAccount, service.OtherAccount })
+        {
+            await AssertDeniedAsync(token, account);
+        }
+    }
+
+    /// <summary>
+    /// Regression (found in review): an issuer that moves a large groups claim out of the token (OpenID
+    /// Connect distributed claims, as Entra ID does past 200 groups) left a token with no groups claim: it was
+    /// unrestricted. It is scoped, by groups this service cannot see, so it sees nothing.
+    /// </summary>
+    [Fact]
+    public async Task JwtWhoseGroupsClaimIsDistributed_SeesNothing()
+    {
+        var token = service.Tokens.Create(new Dictionary<string, object>
+        {
+            ["sub"] = "g",
+            ["pinpoint_role"] = "viewer",
+            ["_claim_names"] = new Dictionary<string, object> { ["pinpoint_groups"] = "src1" },
+            ["_claim_sources"] = new Dictionary<string, object> { ["src1"] = new Dictionary<string, object> { ["endpoint"] = "https://graph.example.invalid/groups" } },
+        });
 
         foreach (var account in new[] { service.TeamAccount, service.ScopedAccount, service.OtherAccount })
         {
