@@ -31,6 +31,14 @@ public sealed class IngestionOptions
     public int MaxRegionsPerAccount { get; set; } = 64;
 
     /// <summary>
+    /// Pages (of up to 1,000 names) of an account's region folders read per discovery round. Default 10. Region
+    /// folders are written by the member account: past this, a flood of made-up folders would cost a LIST per
+    /// thousand every round. When the listing stops here, each region AWS publishes that it did not reach is
+    /// looked up on its own (one LIST each), so no real region is missed.
+    /// </summary>
+    public int MaxRegionListPages { get; set; } = 10;
+
+    /// <summary>
     /// Where a prefix starts reading the first time (UTC). Null: when the service first started, so no
     /// history is read, yet an account or region discovered later loses none of its files since then.
     /// </summary>

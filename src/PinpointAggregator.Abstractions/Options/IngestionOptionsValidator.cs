@@ -59,6 +59,11 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add($"{IngestionOptions.SectionName}:MaxRegionsPerAccount must be at least 1; got {options.MaxRegionsPerAccount}.");
         }
 
+        if (options.MaxRegionListPages < 1)
+        {
+            errors.Add($"{IngestionOptions.SectionName}:MaxRegionListPages must be at least 1; got {options.MaxRegionListPages}.");
+        }
+
         if (options.DeliveryAttempts < 1)
         {
             errors.Add($"{IngestionOptions.SectionName}:DeliveryAttempts must be at least 1; got {options.DeliveryAttempts}.");

@@ -284,7 +284,7 @@ public sealed partial class AccountGrain(
             try
             {
                 var store = stores.Open(location.Bucket, Account);
-                var regions = await DelimiterListing.ChildNamesAsync(store, location.Root.RegionsPrefix(Account), () => metrics.Request(RequestKinds.List), cancellationToken);
+                var regions = await ListRegionsAsync(store, location.Root.RegionsPrefix(Account), location.Bucket, cancellationToken);
                 prefixes.AddRange(regions.Where(r => TrailNames.IsRegion(r)).Select(region => new TrailPrefixKey(location, Account, region)));
             }
             catch (TrailStoreException e)
@@ -306,6 +306,37 @@ public sealed partial class AccountGrain(
 
         return prefixes;
     }
+
+    /// <summary>
+    /// The region folders under <paramref name="regionsPrefix"/>, at most <c>Ingestion:MaxRegionListPages</c> pages
+    /// of them. The member account writes these folders: when made-up ones fill the pages, every region AWS
+    /// publishes that the listing did not reach is looked up on its own, so a flood costs a bounded number of
+    /// LISTs a round and hides no real region.
+    /// </summary>
+    private async Task<List<string>> ListRegionsAsync(ITrailObjectStore store, string regionsPrefix, string bucket, CancellationToken cancellationToken)
+    {
+        void Count() => metrics.Request(RequestKinds.List);
+        var (regions, truncated) = await DelimiterListing.ChildNamesAsync(store, regionsPrefix, _options.MaxRegionListPages, Count, cancellationToken);
+        if (!truncated)
+        {
+            return regions;
+        }
+
+        LogRegionListingTruncated(logger, Account, bucket, regions.Count, _options.MaxRegionListPages);
+        var listed = regions.ToHashSet(StringComparer.Ordinal);
+        foreach (var region in AwsRegions.All.Where(r => !listed.Contains(r)).Order(StringComparer.Ordinal))
+        {
+            if (await DelimiterListing.AnyAsync(store, $"{regionsPrefix}{region}/", Count, cancellationToken))
+            {
+                regions.Add(region);
+            }
+        }
+
+        return regions;
+    }
+
+    [LoggerMessage(16, LogLevel.Warning, "Account {Account}: its region folders in {Bucket} fill more than {Pages} listing pages ({Listed} names read; Ingestion:MaxRegionListPages); the regions AWS publishes are looked up one by one instead")]
+    private static partial void LogRegionListingTruncated(ILogger logger, string account, string bucket, int listed, int pages);
 
     [LoggerMessage(10, LogLevel.Warning, "Account {Account}: listing regions in {Bucket} failed with {Code}; backing off")]
     private static partial void LogDiscoveryFailed(ILogger logger, string account, string bucket, string code);

@@ -28,6 +28,9 @@ public static class AwsRegions
         "us-iso-east-1", "us-iso-west-1", "us-isob-east-1", "us-isof-south-1", "us-isof-east-1", "eu-isoe-west-1",
     };
 
+    /// <summary>Every region AWS has published.</summary>
+    public static IReadOnlyCollection<string> All => Published;
+
     /// <summary>Whether <paramref name="region"/> is a region AWS has published (ordinal: region names are lower case).</summary>
     public static bool IsPublished(string region) => Published.Contains(region);
 }

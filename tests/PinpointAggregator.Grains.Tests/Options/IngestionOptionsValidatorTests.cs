@@ -45,6 +45,15 @@ public sealed class IngestionOptionsValidatorTests
         Assert.Contains("Ingestion:ReconcilePagesPerPoll", failures, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NoRegionListPages_FailsNamingMaxRegionListPages()
+    {
+        var options = Valid();
+        options.MaxRegionListPages = 0;
+
+        Assert.Contains(Failures(options), f => f.Contains("Ingestion:MaxRegionListPages", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("org-abcd123456")]
     [InlineData("o-ABCD123456")]

@@ -40,4 +40,41 @@ public sealed class RegionCapTests
 
         Assert.Equal(4, (await cluster.PrefixesAsync()).Length);
     }
+
+    /// <summary>
+    /// Regression (review finding): the region listing read every page, so a member account that made a million
+    /// folders cost a thousand LISTs a round, and a cap on pages would have hidden the real regions sorted after
+    /// them. Past <c>MaxRegionListPages</c> the listing stops, and the regions AWS publishes are looked up one by one.
+    /// </summary>
+    [Fact]
+    public async Task AFloodOfMadeUpRegionFolders_StopsTheListing_AndTheRealRegionIsStillRead()
+    {
+        using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Seed = 73, Accounts = 1, Regions = 1, FilesPerDay = 4, RecordsPerFile = 10, MalformedFiles = 0 });
+        await bucket.UploadAsync(bucket.Trail.Files);
+        var real = bucket.LogFiles[0];
+        var realRegion = Regex.Match(real.Key, "/CloudTrail/([^/]+)/").Groups[1].Value;
+
+        // A full listing page (1,000 names) of made-up folders that sort before every real region.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            await bucket.PutAsync(real.Key[..real.Key.IndexOf($"/{realRegion}/", StringComparison.Ordinal)] + $"/aa-fake-{i:D4}/x", [1]));
+
+        await using var cluster = await IngestionCluster.StartAsync(bucket.Name, overrides: new Dictionary<string, string?>
+        {
+            ["Ingestion:MaxRegionsPerAccount"] = "2",
+            ["Ingestion:MaxRegionListPages"] = "1",
+        });
+        await cluster.StartIngestionAsync();
+        var account = await Eventually.MatchesAsync(
+            () => cluster.AccountAsync(bucket.Trail.AccountIds[0]),
+            a => a.Prefixes.Any(p => p.EndsWith($"/{realRegion}/", StringComparison.Ordinal)),
+            "the real region, past the one page read, is found by its own lookup");
+
+        Assert.Equal(3, account.Prefixes.Count); // two made-up folders within the cap, and the real region
+        var prefix = await Eventually.MatchesAsync(
+            async () => (await cluster.PrefixesAsync()).Single(p => p.Key.EndsWith($"/{realRegion}/", StringComparison.Ordinal)),
+            p => p.Counters.FilesRead == bucket.LogFiles.Count,
+            "every log file of the real region is read");
+        Assert.True(prefix.CaughtUp);
+    }
 }
+
