@@ -16,39 +16,50 @@ internal static class JwtCallerIdentity
 {
     private static readonly char[] Separators = [' ', ','];
 
-    public static ClaimsIdentity From(ClaimsPrincipal token, SecurityToken? raw, JwtAuthOptions names) =>
-        CallerClaims.Identity(
+    public static ClaimsIdentity From(ClaimsPrincipal token, SecurityToken? raw, JwtAuthOptions names)
+    {
+        var elsewhere = DistributedClaims(token);
+        return CallerClaims.Identity(
             token.FindFirst(names.SubjectClaim)?.Value ?? "jwt",
             Values(token, names.RoleClaim),
             Values(token, names.AccountsClaim),
             Values(token, names.GroupsClaim),
-            scoped: Carries(token, raw, names.AccountsClaim) || Carries(token, raw, names.GroupsClaim));
+            scoped: Carries(token, raw, elsewhere, names.AccountsClaim) || Carries(token, raw, elsewhere, names.GroupsClaim));
+    }
 
     // A JSON array arrives as one claim per element; a string may also list several values.
     private static IEnumerable<string> Values(ClaimsPrincipal token, string type) =>
         token.FindAll(type).SelectMany(c => c.Value.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    // An empty array becomes no claim at all, so the payload is asked too. A claim the issuer moved out of the
-    // token (OpenID Connect's distributed claims: Entra ID does so for users in more than 200 groups) is
-    // named in _claim_names: the token still scopes its caller, by groups this service cannot see.
-    private static bool Carries(ClaimsPrincipal token, SecurityToken? raw, string type) =>
-        token.HasClaim(c => c.Type == type)
-        || (raw is JsonWebToken jwt && jwt.TryGetPayloadValue<object>(type, out _))
-        || token.FindAll(DistributedClaimNames).Any(c => NamesClaim(c.Value, type));
+    // An empty array becomes no claim at all, so the payload is asked too; a claim the issuer moved out of the
+    // token is named among the distributed claims.
+    private static bool Carries(ClaimsPrincipal token, SecurityToken? raw, HashSet<string> elsewhere, string type) =>
+        token.HasClaim(c => c.Type == type) || (raw is JsonWebToken jwt && jwt.TryGetPayloadValue<object>(type, out _)) || elsewhere.Contains(type);
 
-    private const string DistributedClaimNames = "_claim_names";
-
-    private static bool NamesClaim(string json, string type)
+    /// <summary>
+    /// The claims the issuer moved out of the token (OpenID Connect distributed claims, named in
+    /// <c>_claim_names</c>; Entra ID does so for users in more than 200 groups): such a token still scopes its
+    /// caller, by groups this service cannot see.
+    /// </summary>
+    private static HashSet<string> DistributedClaims(ClaimsPrincipal token)
     {
-        try
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in token.FindAll("_claim_names"))
         {
-            using var names = JsonDocument.Parse(json);
-            return names.RootElement.ValueKind == JsonValueKind.Object && names.RootElement.TryGetProperty(type, out _);
+            try
+            {
+                using var document = JsonDocument.Parse(claim.Value);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    names.UnionWith(document.RootElement.EnumerateObject().Select(p => p.Name));
+                }
+            }
+            catch (JsonException)
+            {
+                // Not an object of claim names: it names nothing, and the claims themselves decide.
+            }
         }
-        catch (JsonException)
-        {
-            // Not an object of claim names: it names nothing, and the claim itself decides.
-            return false;
-        }
+
+        return names;
     }
 }

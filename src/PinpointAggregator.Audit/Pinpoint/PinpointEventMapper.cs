@@ -54,7 +54,7 @@ public sealed class PinpointEventMapper(bool summaryOnly = false) : IRecordMappe
             EventType = record.Text(RecordField.EventType),
             AwsRegion = record.Text(RecordField.AwsRegion),
             RecipientAccountId = record.Text(RecordField.RecipientAccountId),
-            Caller = Bounded(summaryOnly ? ForSummary(record.Caller()) : record.Caller()),
+            Caller = BoundedCaller(record.Caller()),
             SourceIpAddress = summaryOnly ? null : Bounded(record.Text(RecordField.SourceIpAddress)),
             UserAgent = summaryOnly ? null : record.Text(RecordField.UserAgent),
             ReadOnly = readOnly,
@@ -69,10 +69,6 @@ public sealed class PinpointEventMapper(bool summaryOnly = false) : IRecordMappe
             Details = PinpointDetails.Of(name, target.Resource, errorCode is not null, request, response),
         };
     }
-
-    /// <summary>A session's ARN and principal id name the session, one per sign-in: a summary counts the role.</summary>
-    private static CallerIdentity ForSummary(CallerIdentity caller) =>
-        caller.SessionIssuerArn is null ? caller : caller with { Arn = null, PrincipalId = null };
 
     private static bool IsReadAction(string name)
     {
@@ -89,7 +85,15 @@ public sealed class PinpointEventMapper(bool summaryOnly = false) : IRecordMappe
 
     private static string? Bounded(string? value) => value is null ? null : PinpointNames.Bounded(value, PinpointNames.MaxTextLength);
 
-    private static CallerIdentity Bounded(CallerIdentity caller) => new(
-        Bounded(caller.Type), Bounded(caller.Arn), Bounded(caller.AccountId), Bounded(caller.PrincipalId),
-        Bounded(caller.UserName), Bounded(caller.SessionIssuerArn), Bounded(caller.InvokedBy));
+    /// <summary>
+    /// The caller, bounded. For a summary, a role session's own ARN and principal id are left out: they name the
+    /// session, one per sign-in, and the summary counts the role.
+    /// </summary>
+    private CallerIdentity BoundedCaller(CallerIdentity caller)
+    {
+        var sessionOnly = summaryOnly && caller.SessionIssuerArn is not null;
+        return new(
+            Bounded(caller.Type), sessionOnly ? null : Bounded(caller.Arn), Bounded(caller.AccountId), sessionOnly ? null : Bounded(caller.PrincipalId),
+            Bounded(caller.UserName), Bounded(caller.SessionIssuerArn), Bounded(caller.InvokedBy));
+    }
 }

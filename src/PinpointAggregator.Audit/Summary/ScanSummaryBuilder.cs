@@ -65,45 +65,16 @@ public sealed class ScanSummaryBuilder(int? maxDegreeOfParallelism = null)
             summary.Totals.Events = _events.Count;
             summary.FailedFiles.AddRange(_summary.FailedFiles.OrderBy(f => f.Path, StringComparer.Ordinal));
 
-            var accountLevel = new List<AuditEvent>();
-            var byApplication = new Dictionary<string, List<AuditEvent>>(StringComparer.Ordinal);
-            foreach (var e in _events.Values)
-            {
-                if (e.Target.ApplicationId is not { } applicationId)
-                {
-                    accountLevel.Add(e);
-                }
-                else if (byApplication.TryGetValue(applicationId, out var events))
-                {
-                    events.Add(e);
-                }
-                else
-                {
-                    byApplication.Add(applicationId, [e]);
-                }
-            }
-
-            var applications = byApplication.ToArray();
+            // The events that name no application (key null), and one group per application.
+            var groups = _events.Values.GroupBy(e => e.Target.ApplicationId, StringComparer.Ordinal).ToList();
+            summary.NoApplicationId.Add(FoldAccountLevel(groups.Find(g => g.Key is null) ?? Enumerable.Empty<AuditEvent>()));
+            var applications = groups.Where(g => g.Key is not null).ToArray();
             var folded = new ApplicationSummary[applications.Length];
-            NoApplicationSummary? noApplication = null;
-
-            // Index -1 is the account-level events; each application is one unit of work.
-            Parallel.For(-1, applications.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 }, i =>
-            {
-                if (i < 0)
-                {
-                    noApplication = FoldAccountLevel(accountLevel);
-                }
-                else
-                {
-                    folded[i] = FoldApplication(applications[i].Key, applications[i].Value);
-                }
-            });
-
-            summary.NoApplicationId.Add(noApplication!);
+            Parallel.For(0, applications.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 }, i =>
+                folded[i] = FoldApplication(applications[i].Key!, [.. applications[i]]));
             for (var i = 0; i < applications.Length; i++)
             {
-                summary.Applications.Add(applications[i].Key, folded[i]);
+                summary.Applications.Add(applications[i].Key!, folded[i]);
             }
 
             return summary;
@@ -131,7 +102,7 @@ public sealed class ScanSummaryBuilder(int? maxDegreeOfParallelism = null)
     }
 
     /// <summary>The events that name no application; already distinct, so nothing needs remembering between them.</summary>
-    private static NoApplicationSummary FoldAccountLevel(List<AuditEvent> events)
+    private static NoApplicationSummary FoldAccountLevel(IEnumerable<AuditEvent> events)
     {
         var state = new ActivityState();
         var seen = new Dictionary<string, EventStamp>(StringComparer.Ordinal);

@@ -35,7 +35,7 @@ internal sealed class JsonObjectStrings
             reader.Read();
             if (index >= 0 && reader.TokenType == JsonTokenType.String)
             {
-                values[index] = _pooled[index] && !reader.ValueIsEscaped ? Utf8StringPool.Shared.Get(reader.ValueSpan) : reader.GetString();
+                values[index] = _pooled[index] ? JsonLookup.PooledString(ref reader) : reader.GetString();
             }
             else
             {

@@ -59,22 +59,23 @@ public readonly ref struct TrailRecord
             return (null, null);
         }
 
+        // CloudTrail writes about 20 plain ASCII characters: decoded on the stack, no string made.
         var raw = _data.Slice(slot.Start, slot.Length);
         if (!slot.Escaped && raw.Length <= 64)
         {
             Span<char> chars = stackalloc char[raw.Length];
-            var written = Encoding.UTF8.GetChars(raw, chars);
-            if (DateTimeOffset.TryParse(chars[..written], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var fast))
+            if (TryParseTime(chars[..Encoding.UTF8.GetChars(raw, chars)], out var time))
             {
-                return (fast, null);
+                return (time, null);
             }
         }
 
         var text = JsonText.Decode(raw, slot.Escaped);
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? (time, null)
-            : (null, text);
+        return TryParseTime(text, out var parsed) ? (parsed, null) : (null, text);
     }
+
+    private static bool TryParseTime(ReadOnlySpan<char> text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 
     /// <summary>CloudTrail writes a JSON boolean; some producers write the string "true"/"false".</summary>
     public bool? Boolean(RecordField field)

@@ -13,12 +13,10 @@ public sealed class RegionCapTests
     [Fact]
     public async Task MadeUpRegionsPastTheCap_AreReportedAndNotPolled_AndNeverCrowdOutRealRegions()
     {
-        using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Seed = 71, Accounts = 1, Regions = 2, FilesPerDay = 4, RecordsPerFile = 10, MalformedFiles = 0 });
-        await bucket.UploadAsync(bucket.Trail.Files);
+        var (bucket, real, realRegion) = await OneAccountAsync(seed: 71, regions: 2);
+        using var _ = bucket;
 
         // Three made-up region folders that sort before every real region, each holding a copy of a real log file.
-        var real = bucket.LogFiles[0];
-        var realRegion = Regex.Match(real.Key, "/CloudTrail/([^/]+)/").Groups[1].Value;
         var madeUp = new[] { "aa-hidden-1", "ab-hidden-1", "ac-hidden-1" };
         foreach (var region in madeUp)
         {
@@ -33,7 +31,7 @@ public sealed class RegionCapTests
             "both real regions and two made-up ones are read, and the third made-up one is reported");
 
         Assert.Equal(["ac-hidden-1"], account.RegionsIgnored);
-        foreach (var region in bucket.LogFiles.Select(f => Regex.Match(f.Key, "/CloudTrail/([^/]+)/").Groups[1].Value).Distinct())
+        foreach (var region in bucket.LogFiles.Select(f => RegionOf(f.Key)).Distinct())
         {
             Assert.Contains(account.Prefixes, p => p.EndsWith($"/{region}/", StringComparison.Ordinal));
         }
@@ -49,10 +47,8 @@ public sealed class RegionCapTests
     [Fact]
     public async Task AFloodOfMadeUpRegionFolders_StopsTheListing_AndTheRealRegionIsStillRead()
     {
-        using var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Seed = 73, Accounts = 1, Regions = 1, FilesPerDay = 4, RecordsPerFile = 10, MalformedFiles = 0 });
-        await bucket.UploadAsync(bucket.Trail.Files);
-        var real = bucket.LogFiles[0];
-        var realRegion = Regex.Match(real.Key, "/CloudTrail/([^/]+)/").Groups[1].Value;
+        var (bucket, real, realRegion) = await OneAccountAsync(seed: 73, regions: 1);
+        using var _ = bucket;
 
         // A full listing page (1,000 names) of made-up folders that sort before every real region.
         await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
@@ -76,5 +72,15 @@ public sealed class RegionCapTests
             "every log file of the real region is read");
         Assert.True(prefix.CaughtUp);
     }
-}
 
+    /// <summary>One account's generated trail in s3rver, one of its log files, and that file's region.</summary>
+    private static async Task<(SampleBucket Bucket, SampleFile Real, string RealRegion)> OneAccountAsync(int seed, int regions)
+    {
+        var bucket = await SampleBucket.CreateAsync(new SampleTrailOptions { Seed = seed, Accounts = 1, Regions = regions, FilesPerDay = 4, RecordsPerFile = 10, MalformedFiles = 0 });
+        await bucket.UploadAsync(bucket.Trail.Files);
+        var real = bucket.LogFiles[0];
+        return (bucket, real, RegionOf(real.Key));
+    }
+
+    private static string RegionOf(string key) => Regex.Match(key, "/CloudTrail/([^/]+)/").Groups[1].Value;
+}
