@@ -64,7 +64,7 @@ public sealed class SampleIntegrityTests : IAsyncLifetime
         var (cluster, trail) = await StartAsync(Organization with { Seed = 112, Damage = Enum.GetValues<TrailDamage>() });
         await using (cluster)
         {
-            var prefixes = await VerifiedAsync(cluster, trail);
+            await VerifiedAsync(cluster, trail);
             var expected = trail.ExpectedFindings.Order(ExpectedFinding.Order).ToList();
             var found = await Eventually.MatchesAsync(
                 () => new PostgresIntegrityFindingStore(_source).ListAsync(new IntegrityFindingQuery(), null, 1000, default),
@@ -72,7 +72,13 @@ public sealed class SampleIntegrityTests : IAsyncLifetime
                 $"the {expected.Count} expected findings are stored");
 
             Assert.Equal(expected, found.Select(f => new ExpectedFinding(Enum.Parse<IntegrityFindingKind>(f.Kind), f.DigestKey, f.LogKey)).Order(ExpectedFinding.Order));
-            Assert.Equal(expected.Count(f => f.IsViolation), prefixes.Sum(p => p.Integrity.Violations));
+            // The prefixes' counters are read after the findings are stored: a snapshot taken when the digests were
+            // checked can precede findings of logs no digest listed (a flake on a loaded machine: 11 of 15).
+            var violations = expected.Count(f => f.IsViolation);
+            Assert.Equal(violations, await Eventually.MatchesAsync(
+                async () => (await cluster.PrefixesAsync()).Sum(p => p.Integrity.Violations),
+                counted => counted >= violations,
+                $"the prefixes count the {violations} violations"));
         }
     }
 
